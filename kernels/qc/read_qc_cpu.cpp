@@ -28,7 +28,6 @@ void QcCounts::add(const QcCounts& o) {
 }
 
 QcCountsView QcCounts::view() {
-  if (length_hist.empty()) length_hist.assign(1, 0);  // zero-cycle counts still hold length 0
   return QcCountsView{base_by_cycle.data(), qual_by_cycle.data(), length_hist.data(),
                       gc_hist.data(),       mean_qual_hist.data(), totals.data(), cycles};
 }

@@ -17,7 +17,8 @@ namespace helicase::kernels {
 
 struct QcCounts {
   std::uint32_t cycles = 0;
-  std::vector<std::uint64_t> base_by_cycle, qual_by_cycle, length_hist;
+  std::vector<std::uint64_t> base_by_cycle, qual_by_cycle;
+  std::vector<std::uint64_t> length_hist = std::vector<std::uint64_t>(1, 0);  // cycles + 1
   std::vector<std::uint64_t> gc_hist = std::vector<std::uint64_t>(kQcGcBins, 0);
   std::vector<std::uint64_t> mean_qual_hist = std::vector<std::uint64_t>(kQcQualBins, 0);
   std::vector<std::uint64_t> totals = std::vector<std::uint64_t>(kQcTotals, 0);
