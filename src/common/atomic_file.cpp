@@ -34,12 +34,22 @@ std::string create_temp_beside(const std::string& final_path) {
 AtomicOutput::AtomicOutput(std::string final_path)
     : final_(std::move(final_path)) {
   if (final_.empty()) fail_usage("empty output file name");
+  std::error_code ec;
+  const auto status = fs::status(final_, ec);
+  if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
+    if (fs::is_directory(status)) fail_io(final_ + " is a directory, expected a file name");
+    temp_ = final_;  // a pipe or device (/dev/stdout): written in place, nothing to rename
+    direct_ = true;
+    return;
+  }
+  // Through a symlink, replace the file it points to, not the link itself.
+  if (fs::is_symlink(fs::symlink_status(final_, ec))) final_ = fs::weakly_canonical(final_, ec).string();
   require_writable_dir_for(final_);
   temp_ = create_temp_beside(final_);
 }
 
 AtomicOutput::AtomicOutput(AtomicOutput&& other) noexcept
-    : final_(std::move(other.final_)), temp_(std::move(other.temp_)), done_(other.done_) {
+    : final_(std::move(other.final_)), temp_(std::move(other.temp_)), done_(other.done_), direct_(other.direct_) {
   other.done_ = true;
 }
 
@@ -47,6 +57,10 @@ AtomicOutput::~AtomicOutput() { abandon(); }
 
 void AtomicOutput::commit() {
   if (done_) return;
+  if (direct_) {
+    done_ = true;
+    return;
+  }
   if (std::rename(temp_.c_str(), final_.c_str()) != 0) {
     const int err = errno;
     abandon();
@@ -58,7 +72,7 @@ void AtomicOutput::commit() {
 void AtomicOutput::abandon() {
   if (done_) return;
   done_ = true;
-  std::remove(temp_.c_str());
+  if (!direct_) std::remove(temp_.c_str());
 }
 
 void require_readable(const std::string& path) {

@@ -5,7 +5,8 @@
 // final path. If the object is destroyed without commit() (an error unwinds the stack),
 // the temporary file is removed, so a failed run never leaves a truncated file under the
 // final name. Companion files (an index) get their own AtomicOutput and are committed
-// after the main file.
+// after the main file. A target that exists and is not a regular file (/dev/stdout, a
+// named pipe) is written in place: there is nothing to rename.
 #pragma once
 
 #include <string>
@@ -33,6 +34,7 @@ class AtomicOutput {
   std::string final_;
   std::string temp_;
   bool done_ = false;
+  bool direct_ = false;
 };
 
 // Fails with exit 4 (naming the path) unless `path` can be opened for reading.

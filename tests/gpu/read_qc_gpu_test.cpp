@@ -1,0 +1,64 @@
+// read_qc_gpu_test.cpp -- the QC kernel's CUDA launcher equals its CPU launcher, exactly.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "qc/read_qc_launch.hpp"
+
+namespace helicase::kernels {
+namespace {
+
+struct FlatReads {
+  std::string bases, quals;
+  std::vector<std::uint64_t> offsets{0};
+  QcBatchView view() const { return QcBatchView{bases.data(), quals.data(), offsets.data(), offsets.size() - 1}; }
+};
+
+FlatReads random_reads(std::size_t n, unsigned seed, std::uint32_t min_len, std::uint32_t max_len) {
+  std::mt19937 rng(seed);
+  FlatReads r;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto len = static_cast<std::uint32_t>(min_len + rng() % (max_len - min_len + 1));
+    for (std::uint32_t k = 0; k < len; ++k) {
+      r.bases += "ACGTNRY"[rng() % 7];
+      r.quals += static_cast<char>(33 + rng() % 94);
+    }
+    r.offsets.push_back(r.bases.size());
+  }
+  return r;
+}
+
+void expect_gpu_equals_cpu(const FlatReads& reads) {
+  ThreadPool pool(2);
+  QcCounts cpu, gpu;
+  read_qc_cpu(reads.view(), cpu, pool);
+  auto state = make_read_qc_gpu_state(0);
+  read_qc_gpu(reads.view(), gpu, *state);
+  EXPECT_TRUE(cpu == gpu);
+  EXPECT_EQ(cpu.totals, gpu.totals);
+  EXPECT_EQ(cpu.qual_by_cycle, gpu.qual_by_cycle);
+}
+
+TEST(ReadQcGpu, ShortReadsSharedMemoryPath) { expect_gpu_equals_cpu(random_reads(200'000, 1, 100, 151)); }
+
+TEST(ReadQcGpu, LongReadsGlobalAtomicsPath) { expect_gpu_equals_cpu(random_reads(2'000, 2, 500, 5'000)); }
+
+TEST(ReadQcGpu, EmptyReadsAndTinyBatches) {
+  expect_gpu_equals_cpu(random_reads(3, 3, 0, 2));
+  expect_gpu_equals_cpu(random_reads(1, 4, 0, 0));
+}
+
+TEST(ReadQcGpu, AccumulatesAcrossBatchesLikeCpu) {
+  ThreadPool pool(2);
+  auto state = make_read_qc_gpu_state(0);
+  QcCounts cpu, gpu;
+  for (unsigned seed = 10; seed < 14; ++seed) {
+    const FlatReads r = random_reads(10'000, seed, 50, 60 + seed * 20);
+    read_qc_cpu(r.view(), cpu, pool);
+    read_qc_gpu(r.view(), gpu, *state);
+  }
+  EXPECT_TRUE(cpu == gpu);
+}
+
+}  // namespace
+}  // namespace helicase::kernels
