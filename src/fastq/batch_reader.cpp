@@ -42,6 +42,8 @@ void FastqBatchReader::note_progress() {
 }
 
 std::string FastqBatchReader::peek_first_name(const FastqLane& lane, ThreadPool& pool) {
+  // A pipe or standard input cannot be read twice: no name, so read groups fall back to rg<N>.
+  if (io::file_size_or_zero(lane.r1) == 0) return "";
   io::FastqParser parser(io::open_byte_source(lane.r1, pool, io::ByteSourceOptions{1u << 16, 1}), lane.r1);
   io::FastqRecord rec;
   return parser.next(rec) ? std::string(strip_mate_suffix(rec.name)) : std::string();

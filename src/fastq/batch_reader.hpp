@@ -42,7 +42,8 @@ class FastqBatchReader {
   std::uint64_t raw_bytes_total() const { return total_bytes_; }
 
   // The first read name of a lane (mate suffix removed; "" for an empty file), read
-  // ahead of the batches so read groups can be built before any output is written.
+  // ahead of the batches so read groups can be built before any output is written. "" for
+  // pipes and standard input, which cannot be read twice.
   static std::string peek_first_name(const FastqLane& lane, ThreadPool& pool);
 
  private:

@@ -46,8 +46,9 @@ QcRun run_fastq_job(const FastqJobOptions& o, const Backend& backend, Logger& lo
 
   // Inputs are checked before outputs are created, so a typo costs no temporary files.
   for (const auto& l : o.lanes) {
-    require_readable(l.r1);
-    if (l.paired()) require_readable(l.r2);
+    for (const std::string* f : {&l.r1, &l.r2}) {
+      if (!f->empty() && *f != "-") require_readable(*f);
+    }
   }
   const std::vector<io::ReadGroup> groups = lane_read_groups(o, pool);
   for (const auto& g : groups) run.read_groups.push_back(g.header_line());

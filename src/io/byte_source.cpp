@@ -30,7 +30,7 @@ const char* to_string(Compression c) {
 
 std::uint64_t file_size_or_zero(const std::string& path) {
   struct stat st {};
-  if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;  // pipes, devices
   return static_cast<std::uint64_t>(st.st_size);
 }
 
