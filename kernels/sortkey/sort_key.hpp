@@ -56,8 +56,9 @@ HELICASE_HD_INLINE int coord_compare(std::uint32_t tid_a, std::uint64_t pos_a, s
 HELICASE_HD_INLINE bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // samtools' natural order of read names (strnum_cmp): runs of digits compare as numbers
-// (leading zeros skipped); at equal numbers the one that ends further into its string
-// (more leading zeros) is greater, and the comparison stops there; other bytes compare as
+// (leading zeros skipped, any length); at equal numbers that end at different offsets
+// (different counts of leading zeros) the one ending further into its string sorts first
+// and the comparison stops there ("a01" < "a1", "00" < "0"); other bytes compare as
 // unsigned chars; a proper prefix sorts first.
 HELICASE_HD_INLINE int strnum_compare(const char* a_text, const char* b_text) {
   const auto* a = reinterpret_cast<const unsigned char*>(a_text);
