@@ -13,10 +13,17 @@ std::size_t RecordStore::cost_of(std::uint32_t l_data) const {
   // its index entry; a full index doubles, holding old and new arrays for a moment.
   const std::size_t need = record_bytes(l_data);
   const bool fits = !blocks_.empty() && blocks_.back().size - blocks_.back().used >= need;
-  const std::size_t block = fits ? 0 : std::max(block_bytes_, need);
+  const std::size_t block = fits ? 0 : std::max(next_block_size(), need);
   const std::size_t cap = records_.capacity();
   const std::size_t growth = records_.size() == cap ? 2 * std::max<std::size_t>(cap, 1) * sizeof(const std::uint8_t*) : 0;
   return block + kSortBytesPerRecord + growth;
+}
+
+// Blocks start small (a small input never touches a large block) and double up to block_bytes_.
+std::size_t RecordStore::next_block_size() const {
+  constexpr std::size_t kFirstBlock = 256u << 10;
+  const std::size_t shift = std::min<std::size_t>(blocks_.size(), 16);
+  return std::min(block_bytes_, std::max(kFirstBlock, block_bytes_ >> (16 - shift)));
 }
 
 std::size_t RecordStore::bytes() const {
@@ -28,8 +35,8 @@ void RecordStore::add(const bam1_t* record) {
   const std::size_t need = record_bytes(l);
   if (blocks_.empty() || blocks_.back().size - blocks_.back().used < need) {
     Block b;
-    b.size = std::max(block_bytes_, need);
-    b.bytes = std::make_unique<std::uint8_t[]>(b.size);
+    b.size = std::max(next_block_size(), need);
+    b.bytes = std::make_unique_for_overwrite<std::uint8_t[]>(b.size);
     block_total_ += b.size;
     blocks_.push_back(std::move(b));
   }

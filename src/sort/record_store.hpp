@@ -41,6 +41,7 @@ class RecordStore {
   static std::size_t record_bytes(std::uint32_t l_data) { return kHeader + (std::size_t{l_data} + 7) / 8 * 8; }
   const std::uint8_t* data(std::size_t i) const { return records_[i] + kHeader; }
   std::uint32_t l_data(std::size_t i) const;
+  std::size_t next_block_size() const;
 
   struct Block {
     std::unique_ptr<std::uint8_t[]> bytes;

@@ -91,32 +91,49 @@ std::uint64_t default_memory_limit() {
   return std::max<std::uint64_t>(kMinMemoryLimit, static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page) / 2);
 }
 
-SortStats run_sort_job(const SortJobOptions& o, const Backend& backend, Logger& log) {
-  if (o.memory_limit < kMinMemoryLimit) fail_usage("--memory-limit must be at least 1M");
-  const io::AlignmentFormat out_format = io::alignment_format_for(o.out);
-  if (out_format == io::AlignmentFormat::Cram && o.reference.empty()) fail_usage("CRAM output needs --ref");
-  require_writable_dir_for(o.out);
-  const std::string tmp_dir = o.tmp_dir.empty() ? folder_of(o.out) : o.tmp_dir;
-  check_tmp_dir(tmp_dir);
+SortJob::SortJob(SortJobOptions options, Logger& log) : o_(std::move(options)), log_(log) {
+  if (o_.memory_limit < kMinMemoryLimit) fail_usage("--memory-limit must be at least 1M");
+  const io::AlignmentFormat out_format = io::alignment_format_for(o_.out);
+  if (out_format == io::AlignmentFormat::Cram && o_.reference.empty()) fail_usage("CRAM output needs --ref");
+  require_readable(o_.in);
+  require_writable_dir_for(o_.out);
+  tmp_dir_ = o_.tmp_dir.empty() ? folder_of(o_.out) : o_.tmp_dir;
+  check_tmp_dir(tmp_dir_);
+  pool_ = std::make_unique<HtsPool>(o_.threads);
+  in_ = std::make_unique<AlignmentReader>(o_.in, pool_->get(), o_.reference);
+  if (in_->is_cram() && o_.reference.empty()) fail_usage("CRAM input needs --ref");
+  const sam_hdr_t* h = in_->header();
+  for (int i = 0; i < sam_hdr_nref(h); ++i) {
+    if (sam_hdr_tid2len(h, i) > std::numeric_limits<std::int32_t>::max()) {
+      fail_data(o_.in + ": contig " + sam_hdr_tid2name(h, i) +
+                " is longer than 2^31-1 bases, which BAM cannot hold; not supported");
+    }
+  }
+}
 
-  HtsPool pool(o.threads);
+SortJob::~SortJob() {
+  in_.reset();  // before the pool its decompression runs on
+}
+
+SortStats run_sort_job(const SortJobOptions& options, const Backend& backend, Logger& log) {
+  return SortJob(options, log).run(backend);
+}
+
+SortStats SortJob::run(const Backend& backend) {
+  if (!in_) fail_internal("SortJob::run called twice");
+  const SortJobOptions& o = o_;
+  Logger& log = log_;
+  HtsPool& pool = *pool_;
+  std::unique_ptr<AlignmentReader> in = std::move(in_);
   SortStats stats;
-  SpillDir spill(tmp_dir);
+  SpillDir spill(tmp_dir_);
   std::vector<std::string> runs;
   const std::size_t block_bytes =
       static_cast<std::size_t>(std::clamp<std::uint64_t>(o.memory_limit / 16, 64u << 10, 64u << 20));
   RecordStore store(block_bytes);
   kernels::RecordSorter sorter(backend);
 
-  std::unique_ptr<AlignmentReader> in = std::make_unique<AlignmentReader>(o.in, pool.get(), o.reference);
-  if (in->is_cram() && o.reference.empty()) fail_usage("CRAM input needs --ref");
   const sam_hdr_t* in_header = in->header();
-  for (int i = 0; i < sam_hdr_nref(in_header); ++i) {
-    if (sam_hdr_tid2len(in_header, i) > std::numeric_limits<std::int32_t>::max()) {
-      fail_data(o.in + ": contig " + sam_hdr_tid2name(in_header, i) +
-                " is longer than 2^31-1 bases, which BAM cannot hold; not supported");
-    }
-  }
   const SamHeaderPtr in_header_copy(sam_hdr_dup(in_header));
   if (!in_header_copy) fail_io("out of memory copying the header");
   const auto n_ref = static_cast<std::uint32_t>(sam_hdr_nref(in_header));

@@ -13,10 +13,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "common/log.hpp"
 #include "runtime/backend.hpp"
+#include "sort/hts_input.hpp"
 #include "sort/sort_order.hpp"
 
 namespace helicase::sort {
@@ -28,7 +30,8 @@ struct SortJobOptions {
   std::uint64_t memory_limit = 0;    // bytes of records and sort arrays
   unsigned threads = 1;              // HTSlib pool size
   bool write_index = true;           // coordinate order only
-  std::string program, version, command_line;  // for the @PG line
+  std::string program, version, command_line;  // for the @PG line; no line when program is ""
+
   bool progress = true;
 };
 
@@ -44,6 +47,27 @@ inline constexpr std::uint64_t kMinMemoryLimit = 1u << 20;
 // Default: half of the physical memory.
 std::uint64_t default_memory_limit();
 
+class SortJob {
+ public:
+  // Checks the options, the output and temporary folders, and opens the input (its format,
+  // end-of-file marker and header): every error a user can fix before any work starts.
+  SortJob(SortJobOptions options, Logger& log);
+  ~SortJob();
+  SortJob(const SortJob&) = delete;
+  SortJob& operator=(const SortJob&) = delete;
+
+  // Sorts and writes the output; the kernels run on `backend`.
+  SortStats run(const Backend& backend);
+
+ private:
+  SortJobOptions o_;
+  Logger& log_;
+  std::string tmp_dir_;
+  std::unique_ptr<HtsPool> pool_;
+  std::unique_ptr<AlignmentReader> in_;
+};
+
+// SortJob(options, log).run(backend).
 SortStats run_sort_job(const SortJobOptions& options, const Backend& backend, Logger& log);
 
 }  // namespace helicase::sort

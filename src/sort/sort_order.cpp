@@ -26,7 +26,7 @@ SamHeaderPtr sorted_header(const sam_hdr_t* input, SortOrder order, const std::s
   if (sam_hdr_remove_tag_hd(h.get(), "GO") == -1 || sam_hdr_remove_tag_hd(h.get(), "SS") == -1) {
     fail_data("cannot remove GO/SS from the header's @HD line");
   }
-  if (sam_hdr_add_pg(h.get(), program.c_str(), "VN", version.c_str(), "CL", command_line.c_str(), NULL) != 0) {
+  if (!program.empty() && sam_hdr_add_pg(h.get(), program.c_str(), "VN", version.c_str(), "CL", command_line.c_str(), NULL) != 0) {
     fail_data("cannot add the @PG line to the header");
   }
   return h;

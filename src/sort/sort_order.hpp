@@ -3,8 +3,9 @@
 // sorted_header() copies an input header and marks it as samtools sort 1.16 does: @HD SO
 // set to the order (an @HD VN:1.6 line added when there is none), GO and SS removed, then
 // a @PG line for the tool appended with HTSlib's sam_hdr_add_pg (unique ID, PP chained to
-// the last program). record_before() is the order of whole records, for merging sorted
-// runs: the sort-key kernel's comparisons, with the caller breaking ties by run order.
+// the last program; no line when program is empty). record_compare() orders whole records
+// for merging sorted runs with the sort-key kernel's comparisons; the caller breaks ties
+// by run order.
 #pragma once
 
 #include <htslib/sam.h>

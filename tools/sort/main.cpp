@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   sort::SortJobOptions job;
   std::string order = "coordinate";
   bool no_index = false;
+  bool no_pg = false;
   return run_tool(
       {"helicase-sort", "Sort alignments by coordinate or read name (samtools sort order), with an index"}, argc,
       argv,
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
         app.add_option("--sort-order", order, "coordinate (default) or queryname")
             ->check(CLI::IsMember({"coordinate", "queryname"}));
         app.add_flag("--no-index", no_index, "Do not write an index beside a coordinate-sorted output");
+        app.add_flag("--no-PG,--no-pg", no_pg, "Do not add a @PG line to the header (as samtools sort --no-PG)");
       },
       [&](ToolContext& ctx) {
         // HTSlib's own messages would add lines to ours; --verbose keeps its warnings.
@@ -42,11 +44,12 @@ int main(int argc, char** argv) {
                                                             : parse_size(ctx.common().memory_limit);
         job.threads = ctx.pool().size();
         job.write_index = !no_index;
-        job.program = ctx.tool();
+        job.program = no_pg ? std::string() : ctx.tool();
         job.version = build::kVersion;
         job.command_line = command_line_of(ctx.pg_line());
         job.progress = ctx.progress_enabled();
-        const sort::SortStats stats = sort::run_sort_job(job, ctx.backend(), ctx.log());
+        sort::SortJob sort_job(job, ctx.log());  // checks inputs and folders before anything else
+        const sort::SortStats stats = sort_job.run(ctx.backend());
         ctx.log().info("wrote " + with_commas(stats.records) + " records to " + job.out +
                        (stats.runs ? " (merged from " + std::to_string(stats.runs) + " runs)" : std::string()) +
                        (stats.index_path.empty() ? std::string() : ", index " + stats.index_path));
