@@ -95,6 +95,63 @@ HELICASE_HD_INLINE int qname_compare(const char* name_a, std::uint16_t flag_a, c
   return static_cast<int>(flag_a & kFlagReadPair) - static_cast<int>(flag_b & kFlagReadPair);
 }
 
+// A byte-string key per record whose order (bytewise, a proper prefix first) is queryname
+// order: bytes other than digits are copied; each run of digits becomes '0' (as a digit
+// compares with any other byte), the count of significant digits, those digits, and
+// 255 - the count of leading zeros (more zeros first, deciding at once as strnum_compare
+// does); then a 0 terminator and the READ1/READ2 bits (0..3). Names are at most 254 bytes,
+// so every count fits a byte; at most 3 * length + 4 bytes are written (a run adds 3).
+HELICASE_HD_INLINE std::size_t qname_key_capacity(std::size_t name_length) { return 3 * name_length + 4; }
+
+HELICASE_HD_INLINE std::size_t qname_key_encode(const char* name_text, std::uint16_t flag, unsigned char* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(name_text);
+  unsigned char* o = out;
+  while (*p) {
+    if (!is_digit(*p)) {
+      *o++ = *p++;
+      continue;
+    }
+    const unsigned char* run = p;
+    while (*p == '0') ++p;
+    const unsigned char* significant = p;
+    while (is_digit(*p)) ++p;
+    *o++ = '0';
+    *o++ = static_cast<unsigned char>(p - significant);
+    for (const unsigned char* d = significant; d < p; ++d) *o++ = *d;
+    *o++ = static_cast<unsigned char>(255 - (significant - run));
+  }
+  *o++ = 0;
+  *o++ = static_cast<unsigned char>((flag & kFlagReadPair) >> 6);
+  return static_cast<std::size_t>(o - out);
+}
+
+// The length qname_key_encode() writes for this name.
+HELICASE_HD_INLINE std::size_t qname_key_length(const char* name_text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(name_text);
+  std::size_t n = 2;
+  while (*p) {
+    if (!is_digit(*p)) {
+      ++n;
+      ++p;
+      continue;
+    }
+    while (*p == '0') ++p;
+    n += 3;
+    while (is_digit(*p)) ++p, ++n;
+  }
+  return n;
+}
+
+// Bytewise order of two keys, a proper prefix first.
+HELICASE_HD_INLINE int byte_key_compare(const unsigned char* a, std::size_t la, const unsigned char* b,
+                                        std::size_t lb) {
+  const std::size_t n = la < lb ? la : lb;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+  }
+  return la == lb ? 0 : la < lb ? -1 : 1;
+}
+
 // Flat batches the launchers sort: structure of arrays, one entry per record.
 struct CoordBatchView {
   const std::int32_t* tid = nullptr;

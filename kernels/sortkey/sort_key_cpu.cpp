@@ -112,34 +112,69 @@ void sort_queryname_cpu(const QnameBatchView& batch, std::vector<std::uint32_t>&
   order.resize(n);
   std::iota(order.begin(), order.end(), 0u);
   if (n < 2) return;
-  auto less = [&batch](std::uint32_t a, std::uint32_t b) {
-    return qname_compare(batch.names[a], batch.flag[a], batch.names[b], batch.flag[b]) < 0;
-  };
-  // Stable sort of fixed parts, then stable pairwise merges (std::merge takes the left
-  // element on ties): the unique stable order, whatever the number of parts.
-  std::size_t parts = part_count(n, pool);
-  std::vector<std::size_t> bounds(parts + 1);
-  for (std::size_t p = 0; p <= parts; ++p) bounds[p] = n * p / parts;
+  // 1. Byte keys (qname_key_encode), packed in record order: lengths, offsets, then the
+  // keys themselves, in parallel parts.
+  const std::size_t parts = part_count(n, pool);
+  std::vector<std::uint64_t> offset(n + 1, 0);
   pool.parallel_for(parts, [&](std::size_t p) {
-    std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(bounds[p]),
-                     order.begin() + static_cast<std::ptrdiff_t>(bounds[p + 1]), less);
+    for (std::size_t i = n * p / parts; i < n * (p + 1) / parts; ++i) offset[i + 1] = qname_key_length(batch.names[i]);
   });
-  std::vector<std::uint32_t> merged(parts > 1 ? n : 0);
-  while (bounds.size() > 2) {
-    const std::size_t runs = bounds.size() - 1;
-    std::vector<std::size_t> next{0};
-    for (std::size_t r = 0; r + 1 < runs; r += 2) next.push_back(bounds[r + 2]);
-    if (runs % 2) next.push_back(bounds[runs]);
-    pool.parallel_for((runs + 1) / 2, [&](std::size_t m) {
-      const std::size_t r = 2 * m;
-      auto at = [&](std::size_t k) { return order.begin() + static_cast<std::ptrdiff_t>(bounds[k]); };
-      auto out = merged.begin() + static_cast<std::ptrdiff_t>(bounds[r]);
-      if (r + 1 < runs) std::merge(at(r), at(r + 1), at(r + 1), at(r + 2), out, less);
-      else std::copy(at(r), at(r + 1), out);
-    });
-    order.swap(merged);
-    bounds.swap(next);
+  for (std::size_t i = 0; i < n; ++i) offset[i + 1] += offset[i];
+  std::vector<unsigned char> keys(offset[n]);
+  pool.parallel_for(parts, [&](std::size_t p) {
+    for (std::size_t i = n * p / parts; i < n * (p + 1) / parts; ++i) {
+      qname_key_encode(batch.names[i], batch.flag[i], keys.data() + offset[i]);
+    }
+  });
+  auto key = [&](std::uint32_t i) { return keys.data() + offset[i]; };
+  auto length = [&](std::uint32_t i) { return static_cast<std::size_t>(offset[i + 1] - offset[i]); };
+
+  // 2. Skip the bytes every key shares; radix sort on the next 8 (big-endian, zero padded).
+  // Zero padding never contradicts the full order, it only leaves ties.
+  std::size_t common = length(0);
+  for (std::uint32_t i = 1; i < n && common > 0; ++i) {
+    const std::size_t m = std::min(common, length(i));
+    std::size_t c = 0;
+    while (c < m && key(i)[c] == key(0)[c]) ++c;
+    common = c;
   }
+  std::vector<std::uint64_t> prefix(n);
+  pool.parallel_for(parts, [&](std::size_t p) {
+    const std::size_t begin = n * p / parts, end = n * (p + 1) / parts;
+    for (std::size_t i = begin; i < end; ++i) {
+      std::uint64_t v = 0;
+      const auto ui = static_cast<std::uint32_t>(i);
+      for (std::size_t b = 0; b < 8; ++b) {
+        const std::size_t at = common + b;
+        v = (v << 8) | (at < length(ui) ? key(ui)[at] : 0u);
+      }
+      prefix[i] = v;
+    }
+  });
+  radix_sort_pairs_cpu(prefix, order, 64, pool);
+
+  // 3. Runs of equal prefixes: a stable sort by the whole keys. Runs are independent.
+  std::vector<std::size_t> runs;  // starts of runs longer than one
+  for (std::size_t k = 0; k + 1 < n;) {
+    std::size_t e = k + 1;
+    while (e < n && prefix[e] == prefix[k]) ++e;
+    if (e - k > 1) {
+      runs.push_back(k);
+      runs.push_back(e);
+    }
+    k = e;
+  }
+  const std::size_t n_runs = runs.size() / 2;
+  const std::size_t groups = std::min<std::size_t>(n_runs, pool.size() * 4);
+  pool.parallel_for(groups, [&](std::size_t g) {
+    for (std::size_t r = n_runs * g / groups; r < n_runs * (g + 1) / groups; ++r) {
+      std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(runs[2 * r]),
+                       order.begin() + static_cast<std::ptrdiff_t>(runs[2 * r + 1]),
+                       [&](std::uint32_t a, std::uint32_t b) {
+                         return byte_key_compare(key(a), length(a), key(b), length(b)) < 0;
+                       });
+    }
+  });
 }
 
 }  // namespace helicase::kernels

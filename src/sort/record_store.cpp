@@ -8,7 +8,7 @@ namespace helicase::sort {
 
 RecordStore::RecordStore(std::size_t block_bytes) : block_bytes_(block_bytes) {}
 
-std::size_t RecordStore::cost_of(std::uint32_t l_data) const {
+std::size_t RecordStore::cost_of(std::uint32_t l_data, std::size_t extra) const {
   // The record (a new block when it does not fit the current one), its sort arrays, and
   // its index entry; a full index doubles, holding old and new arrays for a moment.
   const std::size_t need = record_bytes(l_data);
@@ -16,7 +16,7 @@ std::size_t RecordStore::cost_of(std::uint32_t l_data) const {
   const std::size_t block = fits ? 0 : std::max(next_block_size(), need);
   const std::size_t cap = records_.capacity();
   const std::size_t growth = records_.size() == cap ? 2 * std::max<std::size_t>(cap, 1) * sizeof(const std::uint8_t*) : 0;
-  return block + kSortBytesPerRecord + growth;
+  return block + kSortBytesPerRecord + extra + growth;
 }
 
 // Blocks start small (a small input never touches a large block) and double up to block_bytes_.
@@ -27,10 +27,11 @@ std::size_t RecordStore::next_block_size() const {
 }
 
 std::size_t RecordStore::bytes() const {
-  return block_total_ + records_.capacity() * sizeof(const std::uint8_t*) + records_.size() * kSortBytesPerRecord;
+  return block_total_ + extra_total_ + records_.capacity() * sizeof(const std::uint8_t*) +
+         records_.size() * kSortBytesPerRecord;
 }
 
-void RecordStore::add(const bam1_t* record) {
+void RecordStore::add(const bam1_t* record, std::size_t extra) {
   const std::uint32_t l = static_cast<std::uint32_t>(record->l_data);
   const std::size_t need = record_bytes(l);
   if (blocks_.empty() || blocks_.back().size - blocks_.back().used < need) {
@@ -47,6 +48,7 @@ void RecordStore::add(const bam1_t* record) {
   std::memcpy(p + kHeader, record->data, l);
   b.used += need;
   records_.push_back(p);
+  extra_total_ += extra;
 }
 
 std::uint32_t RecordStore::l_data(std::size_t i) const {
@@ -69,6 +71,7 @@ void RecordStore::clear() {
   block_total_ = blocks_.empty() ? 0 : blocks_.front().size;
   if (!blocks_.empty()) blocks_.front().used = 0;
   records_.clear();  // keeps its capacity, still counted by bytes()
+  extra_total_ = 0;
 }
 
 }  // namespace helicase::sort

@@ -24,9 +24,9 @@ class RecordStore {
  public:
   explicit RecordStore(std::size_t block_bytes);
 
-  void add(const bam1_t* record);
+  void add(const bam1_t* record, std::size_t extra = 0);
   // What adding a record with this data length would cost, in bytes().
-  std::size_t cost_of(std::uint32_t l_data) const;
+  std::size_t cost_of(std::uint32_t l_data, std::size_t extra = 0) const;
   std::size_t bytes() const;
   std::size_t size() const { return records_.size(); }
   bool empty() const { return records_.empty(); }
@@ -35,6 +35,8 @@ class RecordStore {
   const bam1_core_t& core(std::size_t i) const { return *reinterpret_cast<const bam1_core_t*>(records_[i]); }
   const char* qname(std::size_t i) const { return reinterpret_cast<const char*>(data(i)); }
   void view(std::size_t i, bam1_t& out) const;
+  // Hints that record i will be read soon (records are visited in sorted, i.e. random, order).
+  void prefetch(std::size_t i) const { __builtin_prefetch(records_[i]); }
 
  private:
   static constexpr std::size_t kHeader = (sizeof(bam1_core_t) + sizeof(std::uint32_t) + 7) / 8 * 8;
@@ -50,6 +52,7 @@ class RecordStore {
   std::size_t block_bytes_;
   std::vector<Block> blocks_;
   std::size_t block_total_ = 0;
+  std::size_t extra_total_ = 0;
   std::vector<const std::uint8_t*> records_;
 };
 

@@ -76,9 +76,11 @@ std::vector<std::uint32_t> sort_chunk(const RecordStore& store, SortOrder order,
 }
 
 void write_sorted(const RecordStore& store, const std::vector<std::uint32_t>& perm, io::BamWriter& out) {
+  constexpr std::size_t kAhead = 8;
   bam1_t view;
-  for (const std::uint32_t i : perm) {
-    store.view(i, view);
+  for (std::size_t k = 0; k < perm.size(); ++k) {
+    if (k + kAhead < perm.size()) store.prefetch(perm[k + kAhead]);
+    store.view(perm[k], view);
     out.write(&view);
   }
 }
@@ -154,9 +156,12 @@ SortStats SortJob::run(const Backend& backend) {
     std::unique_ptr<bam1_t, io::BamRecordDeleter> b(bam_init1());
     if (!b) fail_io("out of memory");
     while (in->next(b.get())) {
-      const std::size_t cost = store.cost_of(static_cast<std::uint32_t>(b->l_data));
+      // The queryname sort adds a byte key per record (kernels/sortkey).
+      const std::size_t extra =
+          o.order == SortOrder::Queryname ? kernels::qname_key_length(bam_get_qname(b.get())) : 0;
+      const std::size_t cost = store.cost_of(static_cast<std::uint32_t>(b->l_data), extra);
       if (!store.empty() && (store.bytes() + cost > o.memory_limit || store.size() >= kMaxChunkRecords)) spill_chunk();
-      store.add(b.get());
+      store.add(b.get(), extra);
       if ((in->records_read() & 0xfff) == 0) progress.update(in->records_read());
     }
     stats.records = in->records_read();

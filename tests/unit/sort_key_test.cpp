@@ -53,6 +53,48 @@ TEST(QnameCompare, ReadOneBeforeReadTwo) {
   EXPECT_LT(qname_compare("q2", 0x80, "q10", 0x40), 0);   // the name first
 }
 
+std::vector<unsigned char> encode(const std::string& name, std::uint16_t flag) {
+  std::vector<unsigned char> key(qname_key_capacity(name.size()));
+  key.resize(qname_key_encode(name.c_str(), flag, key.data()));
+  return key;
+}
+
+int sign(int x) { return (x > 0) - (x < 0); }
+
+// The byte keys order records exactly as qname_compare: checked on random names made of
+// digits (with zeros), separators and letters, where every subtle rule comes up.
+TEST(QnameKey, OrderEqualsQnameCompare) {
+  std::mt19937 rng(17);
+  const char alphabet[] = "000119:_aZ\xff~";
+  auto random_name = [&] {
+    std::string s(rng() % 13, ' ');
+    for (auto& c : s) c = alphabet[rng() % (sizeof alphabet - 1)];
+    return s;
+  };
+  for (int i = 0; i < 1'000'000; ++i) {
+    const std::string a = random_name(), b = rng() % 4 ? random_name() : a;
+    const auto fa = static_cast<std::uint16_t>(rng() & 0xfff), fb = static_cast<std::uint16_t>(rng() & 0xfff);
+    const auto ka = encode(a, fa), kb = encode(b, fb);
+    ASSERT_LE(ka.size(), qname_key_capacity(a.size()));
+    ASSERT_EQ(sign(byte_key_compare(ka.data(), ka.size(), kb.data(), kb.size())),
+              sign(qname_compare(a.c_str(), fa, b.c_str(), fb)))
+        << "'" << a << "' " << fa << " vs '" << b << "' " << fb;
+  }
+  // The samtools list, pairwise.
+  for (std::size_t i = 0; i < kSamtoolsNameOrder.size(); ++i) {
+    for (std::size_t j = i + 1; j < kSamtoolsNameOrder.size(); ++j) {
+      const auto ka = encode(kSamtoolsNameOrder[i], 0), kb = encode(kSamtoolsNameOrder[j], 0);
+      EXPECT_LT(byte_key_compare(ka.data(), ka.size(), kb.data(), kb.size()), 0)
+          << kSamtoolsNameOrder[i] << " vs " << kSamtoolsNameOrder[j];
+    }
+  }
+  // Longest names: 254 bytes of zeros or digits.
+  const std::string zeros(254, '0'), nines(254, '9');
+  EXPECT_LT(byte_key_compare(encode(zeros, 0).data(), encode(zeros, 0).size(), encode(nines, 0).data(),
+                             encode(nines, 0).size()), 0);
+  EXPECT_LT(strnum_compare(zeros.c_str(), nines.c_str()), 0);
+}
+
 TEST(CoordinateKey, RanksAndEdgeCases) {
   const std::uint32_t n_ref = 3;
   EXPECT_EQ(coord_tid_rank(-1, n_ref), 3u);                // no contig: after every contig
@@ -183,6 +225,30 @@ TEST(SortQuerynameCpu, StableAndThreadIndependent) {
     return qname_compare(v.names[a], v.flag[a], v.names[b], v.flag[b]) < 0;
   });
   for (unsigned threads : {1u, 2u, 3u, 5u}) {
+    ThreadPool pool(threads);
+    std::vector<std::uint32_t> order;
+    sort_queryname_cpu(v, order, pool);
+    EXPECT_EQ(order, expected) << threads << " threads";
+  }
+}
+
+TEST(SortQuerynameCpu, LongSharedPrefixesAndEqualPrefixRuns) {
+  // dwgsim-like names: a long common part, then numbers of varying width; many duplicates.
+  std::mt19937 rng(23);
+  NameRecords r;
+  for (int i = 0; i < 150000; ++i) {
+    r.names.push_back("20_" + std::to_string(10000000 + rng() % 5000) + "_" + std::string(rng() % 2, '0') +
+                      std::to_string(rng() % 700) + "_0:0:0_" + std::to_string(rng() % 3) + ":0:0_" +
+                      std::to_string(rng() % 50));
+    r.flag.push_back(static_cast<std::uint16_t>(rng() % 2 ? 0x40 : 0x80));
+  }
+  const QnameBatchView v = r.view();
+  std::vector<std::uint32_t> expected(v.n);
+  std::iota(expected.begin(), expected.end(), 0u);
+  std::stable_sort(expected.begin(), expected.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return qname_compare(v.names[a], v.flag[a], v.names[b], v.flag[b]) < 0;
+  });
+  for (unsigned threads : {1u, 4u}) {
     ThreadPool pool(threads);
     std::vector<std::uint32_t> order;
     sort_queryname_cpu(v, order, pool);
