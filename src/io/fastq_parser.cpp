@@ -111,10 +111,16 @@ bool FastqParser::next(FastqRecord& rec) {
 
   if (!next_line(line, len)) bad("truncated record: the file ends after the header line");
   rec.seq.resize(len);
+  bool all_bases = true;  // branch-free loop; the error path looks for the culprit afterwards
   for (std::size_t i = 0; i < len; ++i) {
     const char b = kBaseTable[static_cast<unsigned char>(line[i])];
-    if (b == 0) bad("invalid base " + show_char(line[i]) + " at position " + std::to_string(i + 1) + " of the sequence");
+    all_bases &= b != 0;
     rec.seq[i] = b;
+  }
+  if (!all_bases) {
+    std::size_t i = 0;
+    while (kBaseTable[static_cast<unsigned char>(line[i])] != 0) ++i;
+    bad("invalid base " + show_char(line[i]) + " at position " + std::to_string(i + 1) + " of the sequence");
   }
 
   if (!next_line(line, len)) bad("truncated record: the file ends after the sequence line");
@@ -137,12 +143,15 @@ bool FastqParser::next(FastqRecord& rec) {
     bad("sequence and quality lengths differ (" + std::to_string(rec.seq.size()) + " vs " + std::to_string(len) + ")");
   }
   rec.qual.assign(line, len);
+  unsigned out_of_range = 0;  // vectorisable: '!'..'~' is 33..126, i.e. (q - 33) <= 93
   for (std::size_t i = 0; i < len; ++i) {
-    const auto q = static_cast<unsigned char>(line[i]);
-    if (q < 33 || q > 126) {
-      bad("quality " + show_char(line[i]) + " at position " + std::to_string(i + 1) +
-          " is outside the Phred+33 range ('!'..'~')");
-    }
+    out_of_range |= static_cast<unsigned char>(static_cast<unsigned char>(line[i]) - 33u) > 93u;
+  }
+  if (out_of_range) {
+    std::size_t i = 0;
+    while (static_cast<unsigned char>(static_cast<unsigned char>(line[i]) - 33u) <= 93u) ++i;
+    bad("quality " + show_char(line[i]) + " at position " + std::to_string(i + 1) +
+        " is outside the Phred+33 range ('!'..'~')");
   }
   return true;
 }
