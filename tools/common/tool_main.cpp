@@ -77,6 +77,7 @@ int run_tool(const ToolSpec& spec, int argc, char** argv, const ToolConfigure& c
     configure(app);
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them in reverse
     app.parse(reversed);
+    if (!common.memory_limit.empty()) parse_size(common.memory_limit);  // usage error now, not mid-run
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) {
       app.exit(e);  // --help / --version
