@@ -19,10 +19,14 @@ std::string one_line(std::string s) {
   return s;
 }
 
+// One argument for the @PG CL field: tabs and newlines written as \t and \n (a real tab
+// would split the header line into bogus fields, as bwa avoids too), quoted if needed.
 std::string quote_arg(const std::string& a) {
-  if (a.find_first_of(" \t'\"") == std::string::npos && !a.empty()) return a;
+  std::string e;
+  for (char c : a) e += c == '\t' ? std::string("\\t") : c == '\n' ? std::string("\\n") : std::string(1, c);
+  if (e.find_first_of(" '\"") == std::string::npos && !e.empty()) return e;
   std::string q = "'";
-  for (char c : a) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  for (char c : e) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return q + "'";
 }
 
