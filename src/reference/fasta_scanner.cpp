@@ -18,7 +18,7 @@ std::string describe_char(char c) {
   const auto u = static_cast<unsigned char>(c);
   static const char* hex = "0123456789ABCDEF";
   std::string code = std::string("0x") + hex[u >> 4] + hex[u & 15];
-  if (u >= 33 && u < 127) return "'" + std::string(1, c) + "' (" + code + ")";
+  if (u >= 32 && u < 127) return "'" + std::string(1, c) + "' (" + code + ")";
   return "byte " + code;
 }
 
