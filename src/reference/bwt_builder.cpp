@@ -154,6 +154,17 @@ void append_reverse_complement(std::vector<std::uint8_t>& codes) {
   for (std::size_t i = 0; i < l; ++i) c[l + i] = static_cast<std::uint8_t>(3 - c[l - 1 - i]);
 }
 
+namespace {
+bool wide_index(std::uint64_t n, SaIndexWidth width) {
+  return width == SaIndexWidth::Bits64 || (width == SaIndexWidth::Auto && n >= 0x7FFFFFFFull);
+}
+}  // namespace
+
+std::uint64_t fm_build_peak_bytes(std::uint64_t n, SaIndexWidth width) {
+  // text + suffix array, plus the packed BWT and SA samples made before the array is freed.
+  return n * (wide_index(n, width) ? 9 : 5) + n / 2 + (64u << 20);
+}
+
 FmArrays build_fm_arrays(std::vector<std::uint8_t>&& text_in, ThreadPool& pool, SaIndexWidth width) {
   std::vector<std::uint8_t> text = std::move(text_in);
   FmArrays fm;
@@ -166,8 +177,7 @@ FmArrays build_fm_arrays(std::vector<std::uint8_t>&& text_in, ThreadPool& pool, 
     ++counts[c];
   }
   for (int c = 0; c < 4; ++c) fm.L2[c + 1] = fm.L2[c] + counts[c];
-  const bool wide = width == SaIndexWidth::Bits64 || (width == SaIndexWidth::Auto && fm.seq_len >= 0x7FFFFFFFull);
-  if (wide) bwt_from_suffix_array<std::int64_t>(text, fm, pool);
+  if (wide_index(fm.seq_len, width)) bwt_from_suffix_array<std::int64_t>(text, fm, pool);
   else bwt_from_suffix_array<std::int32_t>(text, fm, pool);
   return fm;
 }

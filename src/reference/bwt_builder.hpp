@@ -32,6 +32,9 @@ struct FmArrays {
   kernels::FmIndexView view() const;
 };
 
+// Peak memory of build_fm_arrays for a text of n bases (text, suffix array, BWT and samples).
+std::uint64_t fm_build_peak_bytes(std::uint64_t n, SaIndexWidth width = SaIndexWidth::Auto);
+
 // Appends the reverse complement of codes[0, l) to codes (which becomes 2l long).
 void append_reverse_complement(std::vector<std::uint8_t>& codes);
 

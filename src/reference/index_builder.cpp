@@ -1,6 +1,8 @@
 // index_builder.cpp -- scan, pack, sort and write the index file set atomically.
 #include "reference/index_builder.hpp"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -25,6 +27,13 @@ std::string fixed1(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", x);
   return buf;
+}
+
+std::string gib(std::uint64_t bytes) { return fixed1(static_cast<double>(bytes) / (1u << 30)) + " GiB"; }
+
+std::uint64_t physical_memory() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGESIZE);
+  return pages > 0 && page > 0 ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page) : 0;
 }
 
 void write_text(const std::string& path, const std::string& text) {
@@ -93,14 +102,23 @@ IndexBuildReport build_reference_index(const IndexBuildOptions& options, ThreadP
            with_commas(report.ambiguous_runs) + " ambiguous run(s) from " + options.ref + " (" +
            io::to_string(report.scan.compression) + ") in " + fixed1(report.read_seconds) + " s");
 
+  const std::uint64_t need = fm_build_peak_bytes(2 * ref.bns.l_pac, options.sa_width);
+  const std::uint64_t limit = options.memory_limit ? options.memory_limit : physical_memory();
+  if (limit && need > limit) {
+    fail_io("indexing " + with_commas(ref.bns.l_pac) + " bases needs about " + gib(need) + " of memory, more than " +
+            (options.memory_limit ? "--memory-limit (" + gib(limit) + ")" : "this machine has (" + gib(limit) + ")"));
+  }
+  log.info("will sort the suffixes of both strands (" + with_commas(2 * ref.bns.l_pac) + " bases; about " + gib(need) +
+           " of memory)");
+
   // 2. The FASTA index on its own thread (HTSlib reads the file again) while we sort.
   std::unique_ptr<AtomicOutput> fai, gzi;
   std::exception_ptr fai_error;
   std::jthread fai_thread;
   if (report.scan.compression == io::Compression::Gzip) {
     log.warn(options.ref + " is gzip-compressed, not BGZF: no " + paths.fai +
-             " written (samtools faidx, GATK and Picard need an uncompressed or BGZF FASTA; recompress it with "
-             "bgzip)");
+             " written (samtools faidx cannot index plain gzip, and GATK needs an indexed uncompressed or BGZF "
+             "FASTA; recompress it with bgzip)");
   } else {
     fai = std::make_unique<AtomicOutput>(paths.fai);
     if (report.scan.compression == io::Compression::Bgzf) gzi = std::make_unique<AtomicOutput>(paths.gzi);

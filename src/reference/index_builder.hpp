@@ -8,7 +8,9 @@
 //   <P minus .fa/.fasta/...>.dict  what Picard CreateSequenceDictionary writes
 // The .fai is built on its own thread while the suffix array is sorted. Every file is
 // written under a temporary name and the set is renamed into place only when all are
-// complete: a failure leaves none of them (exit 3 bad FASTA, exit 4 I/O).
+// complete: a failure leaves none of them (exit 3 bad FASTA, exit 4 I/O). Before sorting, the
+// peak memory is estimated (fm_build_peak_bytes) and the run refused with exit 4 if it
+// exceeds the memory limit, rather than being killed by the system half-way.
 #pragma once
 
 #include <cstdint>
@@ -31,6 +33,7 @@ struct IndexBuildOptions {
   std::string ref;
   std::string prefix;  // empty: the FASTA path
   SaIndexWidth sa_width = SaIndexWidth::Auto;
+  std::uint64_t memory_limit = 0;  // bytes the suffix sort may use; 0 = the machine's RAM
 };
 
 struct IndexBuildReport {

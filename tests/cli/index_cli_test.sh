@@ -39,6 +39,8 @@ expect_exit 3 "corrupt gzip" -- "$IDX" --ref "$WORK/in/corrupt.fa.gz" --index-pr
 expect_exit 4 "missing FASTA" -- "$IDX" --ref "$WORK/in/missing.fa" --index-prefix "$WORK/out/m"
 expect_contains "$WORK/last.err" "missing.fa: no such file" "missing FASTA named"
 expect_exit 4 "missing output folder" -- "$IDX" --ref "$WORK/in/ref.fa" --index-prefix "$WORK/out/nodir/p"
+expect_exit 4 "--memory-limit too small" -- "$IDX" --ref "$WORK/in/ref.fa" --index-prefix "$WORK/out/mem" --memory-limit 1M
+expect_contains "$WORK/last.err" "of memory, more than --memory-limit" "memory refusal says why"
 if [ -z "$(ls -A "$WORK/out")" ]; then ok; else bad "failed runs left files: $(ls -a "$WORK/out")"; fi
 
 # --index-prefix: nothing beside the FASTA.

@@ -55,6 +55,12 @@ bash "$SRC/test-data/make_index_fasta.sh" "$WORK/gen/multi2.fa" 8
 sed 's/$/\r/' "$WORK/gen/multi2.fa" >"$WORK/gen/crlf.fa"
 bgzip -c "$WORK/gen/multi.fa" >"$WORK/gen/bgzf.fa.gz"
 gzip -c "$WORK/gen/multi2.fa" >"$WORK/gen/plain.fa.gz"
+# Many small contigs (1..300 bases, some all N, odd widths), as in assemblies with decoys.
+awk 'BEGIN { srand(5); for (c = 1; c <= 3000; c++) { len = 1 + int(rand() * 300); w = 1 + int(rand() * 70); s = "";
+  for (i = 0; i < len; i++) { r = rand(); s = s (r < 0.05 ? "N" : r < 0.06 ? "n" : substr("ACGTacgt", 1 + int(rand() * 8), 1)) }
+  if (c % 97 == 0) gsub(/./, "N", s)
+  print ">c" c; for (i = 1; i <= len; i += w) print substr(s, i, w) } }' >"$WORK/gen/many.fa"
+compare many "$WORK/gen/many.fa"
 compare multi "$WORK/gen/multi.fa"
 compare multi2 "$WORK/gen/multi2.fa"
 compare crlf "$WORK/gen/crlf.fa"

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
                     << checked << " query checks passed\n";
           return 0;
         }
+        if (!ctx.common().memory_limit.empty()) build.memory_limit = parse_size(ctx.common().memory_limit);
         const reference::IndexBuildReport r = reference::build_reference_index(build, ctx.pool(), ctx.log());
         for (const std::string& path : r.written) ctx.log().info("wrote " + path);
         ctx.log().info("done in " + std::to_string(static_cast<long long>(r.total_seconds * 10 + 0.5) / 10) + "." +
