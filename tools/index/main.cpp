@@ -1,5 +1,6 @@
 // helicase-index -- BWA index (byte-identical to bwa index 0.7.17), .fai and .dict of a FASTA;
 // with --check, loads an existing index and checks it instead of building one.
+#include <cstdio>
 #include <iostream>
 
 #include "common/error.hpp"
@@ -39,9 +40,11 @@ int main(int argc, char** argv) {
         }
         if (!ctx.common().memory_limit.empty()) build.memory_limit = parse_size(ctx.common().memory_limit);
         const reference::IndexBuildReport r = reference::build_reference_index(build, ctx.pool(), ctx.log());
-        for (const std::string& path : r.written) ctx.log().info("wrote " + path);
-        ctx.log().info("done in " + std::to_string(static_cast<long long>(r.total_seconds * 10 + 0.5) / 10) + "." +
-                       std::to_string(static_cast<long long>(r.total_seconds * 10 + 0.5) % 10) + " s");
+        std::string files;
+        for (const std::string& path : r.written) files += (files.empty() ? "" : " ") + path;
+        char secs[32];
+        std::snprintf(secs, sizeof secs, "%.1f", r.total_seconds);
+        ctx.log().info("wrote " + files + " in " + secs + " s");
         return 0;
       });
 }
