@@ -129,13 +129,18 @@ HELICASE_HD_INLINE std::uint64_t fm_lf(const FmIndexView& v, std::uint64_t k) {
 }
 
 // SA[k]: the text position of row k's suffix (row 0 gives n), by LF steps to a sampled row.
+// In a valid index the walk visits consecutive text positions, so it ends within n steps;
+// a damaged index (a row past n, or a longer walk) gives kFmNone instead of reading out of
+// bounds or looping forever.
 HELICASE_HD_INLINE std::uint64_t fm_sa(const FmIndexView& v, std::uint64_t k) {
   std::uint64_t steps = 0;
   const std::uint64_t mask = v.sa_intv - 1;
   while (k & mask) {
+    if (k > v.seq_len || steps > v.seq_len) return kFmNone;
     ++steps;
     k = fm_lf(v, k);
   }
+  if (k > v.seq_len) return kFmNone;
   if (k == 0) return steps == 0 ? v.seq_len : steps - 1;  // walked through '$': position -1 + steps
   return steps + v.sa[k / v.sa_intv - 1];
 }

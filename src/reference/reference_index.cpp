@@ -188,7 +188,7 @@ std::uint64_t verify_index_queries(const ReferenceIndex& index, std::uint64_t sa
     const std::uint64_t p = ((static_cast<std::uint64_t>(rng.next()) << 31) | rng.next()) % span;
     std::uint64_t k = 0, l = v.seq_len;
     for (int i = len - 1; i >= 0; --i) {
-      if (!kernels::fm_backward_step(v, index.text_base(p + static_cast<std::uint64_t>(i)), k, l)) {
+      if (!kernels::fm_backward_step(v, index.text_base(p + static_cast<std::uint64_t>(i)), k, l) || l > v.seq_len) {
         fail_data(index.prefix() + ": the " + std::to_string(len) + "-mer at position " + n(p) +
                   " of " + index.prefix() + ".pac is not in " + index.prefix() + ".bwt (damaged index?)");
       }

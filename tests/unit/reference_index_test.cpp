@@ -170,6 +170,24 @@ TEST(ReferenceIndex, LoaderRefusesMissingMismatchedAndDamagedFiles) {
   EXPECT_EQ(kind_of([&] { verify_index_queries(ReferenceIndex::load(dir.file("m")), 200, pool); }),
             ErrorKind::BadData);
 
+  copy_set("m");
+  {
+    std::string bwt = test::read_file(dir.file("m.bwt"));
+    for (std::size_t i = 40 + 32; i + 32 < bwt.size(); i += 64) bwt[i + 5] = static_cast<char>(bwt[i + 5] ^ 0x66);
+    test::write_file(dir.file("m.bwt"), bwt);
+  }
+  EXPECT_EQ(kind_of([&] { verify_index_queries(ReferenceIndex::load(dir.file("m")), 200, pool); }),
+            ErrorKind::BadData);
+
+  copy_set("m");
+  {  // huge occurrence counts: rows past the end must be caught, not read
+    std::string bwt = test::read_file(dir.file("m.bwt"));
+    for (std::size_t i = 40 + 64; i + 64 < bwt.size(); i += 64) bwt[i + 6] = static_cast<char>(0x7f);
+    test::write_file(dir.file("m.bwt"), bwt);
+  }
+  EXPECT_EQ(kind_of([&] { verify_index_queries(ReferenceIndex::load(dir.file("m")), 200, pool); }),
+            ErrorKind::BadData);
+
   // An index of x does not belong to y.fa (names or lengths differ).
   const ReferenceIndex x = ReferenceIndex::load(dir.file("x"));
   EXPECT_EQ(kind_of([&] { check_index_matches_fasta(x, dir.file("y.fa"), pool); }), ErrorKind::BadData);
