@@ -201,7 +201,8 @@ class BgzfProducer final : public Producer {
 
   void walk_blocks() {
     std::size_t p = consumed_;
-    while (raw_.size() - p >= 18) {
+    std::size_t out_bytes = 0;  // a chunk holds about slab_bytes_ of decompressed data, not of compressed
+    while (raw_.size() - p >= 18 && out_bytes < slab_bytes_) {
       const unsigned char* h = raw_.data() + p;
       if (h[0] != 0x1f || h[1] != 0x8b || h[2] != 8) {
         fail_data(file_.path() + ": not a gzip member at compressed byte " + with_commas(block_base_ + p) +
@@ -226,6 +227,7 @@ class BgzfProducer final : public Producer {
       if (isize > 65536) fail_data(file_.path() + ": corrupt BGZF block (size field) at compressed byte " +
                                    with_commas(block_base_ + p));
       blocks_.push_back(Block{p, bsize, isize, 0, block_base_ + p});
+      out_bytes += isize;
       saw_eof_block_ = (isize == 0);
       p += bsize;
     }
