@@ -46,8 +46,10 @@ void merge_pass(const std::vector<std::string>& runs, const MergeContext& ctx, c
   std::vector<std::unique_ptr<AlignmentReader>> readers;
   std::vector<std::unique_ptr<bam1_t, io::BamRecordDeleter>> records;
   std::vector<std::size_t> heap;
+  // Decompressing on the pool reads ahead (more memory per run): only for few runs.
+  hts_tpool* pool = runs.size() <= ctx.pooled_readers ? ctx.pool : nullptr;
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    readers.push_back(std::make_unique<AlignmentReader>(runs[i], nullptr, "", ErrorKind::Io));
+    readers.push_back(std::make_unique<AlignmentReader>(runs[i], pool, "", ErrorKind::Io));
     records.emplace_back(bam_init1());
     if (!records.back()) fail_io("out of memory");
     if (readers.back()->next(records.back().get())) heap.push_back(i);

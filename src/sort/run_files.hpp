@@ -44,6 +44,7 @@ struct MergeContext {
   const sam_hdr_t* header = nullptr;  // of the runs (the input header)
   hts_tpool* pool = nullptr;          // compresses intermediate runs
   std::size_t fan_in = 64;            // >= 2
+  std::size_t pooled_readers = 0;     // passes of at most this many runs decompress on the pool
   SpillDir* dir = nullptr;            // where intermediate runs go
   Logger* log = nullptr;
 };

@@ -27,6 +27,8 @@ namespace {
 // What one open run costs while merging: BGZF's compressed and uncompressed block
 // buffers, the file buffer and a record.
 constexpr std::uint64_t kRunReaderBytes = 256u << 10;
+// ... and when its blocks are decompressed ahead on the thread pool.
+constexpr std::uint64_t kPooledRunReaderBytes = 8u << 20;
 constexpr std::size_t kMaxFanIn = 256;
 // Chunks hold fewer records than the sort's 32-bit indices can name.
 constexpr std::size_t kMaxChunkRecords = std::numeric_limits<std::uint32_t>::max();
@@ -185,7 +187,8 @@ SortStats SortJob::run(const Backend& backend) {
     store = RecordStore(block_bytes);  // frees the chunk's memory before the merge
     stats.runs = runs.size();
     log.info("merging " + std::to_string(runs.size()) + " sorted runs");
-    MergeContext ctx{o.order, in_header_copy.get(), pool.get(), fan_in_for(o.memory_limit), &spill, &log};
+    MergeContext ctx{o.order, in_header_copy.get(), pool.get(), fan_in_for(o.memory_limit),
+                     static_cast<std::size_t>(o.memory_limit / kPooledRunReaderBytes), &spill, &log};
     io::BamWriter out(o.out, out_header.get(), out_options);
     stats.merge_passes = merge_runs(std::move(runs), ctx, [&out](const bam1_t* b) { out.write(b); });
     out.close();

@@ -89,6 +89,12 @@ expect_exit 0 "stale csi" -- "$S" --quiet --in-bam "$IN" --out-bam "$WORK/st.bam
 if [ -s "$WORK/st.bam.bai" ] && [ ! -e "$WORK/st.bam.csi" ]; then ok; else bad "stale .csi not replaced by .bai"; fi
 if [ "$(samtools view -c "$WORK/st.bam" chr1:1-1000)" -gt 0 ]; then ok; else bad "region query after stale index"; fi
 
+# A header without records: an empty sorted, indexed BAM, as samtools writes.
+printf '@HD\tVN:1.6\tSO:unsorted\n@SQ\tSN:c\tLN:100\n' >"$WORK/header_only.sam"
+expect_exit 0 "header only" -- "$S" --quiet --in-bam "$WORK/header_only.sam" --out-bam "$WORK/ho.bam"
+if [ "$(samtools view -c "$WORK/ho.bam")" -eq 0 ] && samtools view -H "$WORK/ho.bam" | grep -q 'SO:coordinate' &&
+  samtools view "$WORK/ho.bam" c:1-10 >/dev/null 2>&1; then ok; else bad "header-only input"; fi
+
 # Log lines; --quiet keeps stderr empty.
 expect_exit 0 "log" -- "$S" --in-bam "$IN" --out-bam "$WORK/log.bam"
 expect_contains "$WORK/last.err" "wrote 90 records" "log counts records"

@@ -185,7 +185,7 @@ TEST(MergeRuns, StableAcrossRunsAndPasses) {
       std::filesystem::copy_file(r, copies.back());
     }
     std::vector<std::string> merged;
-    MergeContext ctx{SortOrder::Coordinate, h.get(), nullptr, fan_in, &dir, nullptr};
+    MergeContext ctx{SortOrder::Coordinate, h.get(), nullptr, fan_in, 0, &dir, nullptr};
     const std::size_t passes =
         merge_runs(copies, ctx, [&](const bam1_t* b) { merged.push_back(format_record(h.get(), b)); });
     EXPECT_EQ(merged, reference_sort(lines, SortOrder::Coordinate)) << "fan-in " << fan_in;
