@@ -37,6 +37,7 @@ RECORDS=$(samtools view -c "$IN")
 echo "input: $IN ($RECORDS records, $(du -m "$IN" | cut -f1) MB); $(nproc) cores; best of $REPEATS runs"
 echo "helicase-sort: $("$HS" --version | head -1)"
 echo "samtools: $(samtools --version | head -1)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # measure NAME COMMAND...: best wall time of REPEATS runs; prints and records wall, CPU, RSS.
 declare -A WALL
@@ -77,3 +78,4 @@ for order in coordinate queryname; do
   check "$WORK/h2.bam" "$WORK/s.bam"
   ratio "samtools sort -@2 -m 100M ${n[*]}" "helicase-sort --memory-limit 200M ($order)"
 done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
