@@ -21,7 +21,7 @@ HtsThreads::~HtsThreads() {
   if (pool_) hts_tpool_destroy(pool_);
 }
 
-AlignmentInput::AlignmentInput(const std::string& path, hts_tpool* pool) : path_(path) {
+AlignmentInput::AlignmentInput(const std::string& path, hts_tpool* pool, const std::string& reference) : path_(path) {
   require_readable(path);
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
@@ -36,6 +36,9 @@ AlignmentInput::AlignmentInput(const std::string& path, hts_tpool* pool) : path_
   if (format->category != sequence_data ||
       (format->format != sam && format->format != bam && format->format != cram)) {
     fail_data(path + ": not a SAM, BAM or CRAM file (found " + std::string(hts_format_description(format)) + ")");
+  }
+  if (format->format == cram && !reference.empty() && hts_set_fai_filename(fp_, reference.c_str()) != 0) {
+    fail_io("cannot use reference " + reference + " to decode " + path);
   }
   // A compressed file cut at a block boundary would read as a shorter valid file.
   int eof = 1;

@@ -29,7 +29,8 @@ class HtsThreads {
 
 class AlignmentInput {
  public:
-  AlignmentInput(const std::string& path, hts_tpool* pool);
+  // reference: FASTA for CRAM input ("" = the one named in the CRAM header).
+  AlignmentInput(const std::string& path, hts_tpool* pool, const std::string& reference = "");
   ~AlignmentInput();
   AlignmentInput(const AlignmentInput&) = delete;
   AlignmentInput& operator=(const AlignmentInput&) = delete;

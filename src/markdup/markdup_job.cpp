@@ -43,8 +43,8 @@ std::string java_date_now() {
   return buf;
 }
 
-std::string record_name_at(const std::string& path, std::uint64_t index) {
-  AlignmentInput in(path, nullptr);
+std::string record_name_at(const std::string& path, const std::string& reference, std::uint64_t index) {
+  AlignmentInput in(path, nullptr, reference);
   std::unique_ptr<bam1_t, io::BamRecordDeleter> b(bam_init1());
   for (std::uint64_t i = 0; in.next(b.get()); ++i) {
     if (i == index) return bam_get_qname(b.get());
@@ -64,6 +64,7 @@ void write_text_file(AtomicOutput& out, const std::string& text) {
 MarkdupSummary run_markdup(const MarkdupOptions& o, const Backend& backend, Logger& log) {
   const std::string started = java_date_now();
   require_readable(o.in_bam);
+  if (!o.reference.empty()) require_readable(o.reference);
   require_writable_dir_for(o.out_bam);
   require_writable_dir_for(o.out_metrics);
   std::unique_ptr<ReadNameRegex> regex;
@@ -75,7 +76,7 @@ MarkdupSummary run_markdup(const MarkdupOptions& o, const Backend& backend, Logg
   MarkdupSummary summary;
 
   // Pass 1: read ends.
-  AlignmentInput in1(o.in_bam, hts.get());
+  AlignmentInput in1(o.in_bam, hts.get(), o.reference);
   const InputOrder order = choose_order(o, in1.header(), log);
   log.info(std::string("input order: ") + (order == InputOrder::Coordinate ? "coordinate" : "queryname (grouped)"));
   Libraries libraries(in1.header());
@@ -83,7 +84,7 @@ MarkdupSummary run_markdup(const MarkdupOptions& o, const Backend& backend, Logg
   Pass1Result p1 = build_read_ends(in1, Pass1Context{o, order, libraries, regex.get(), keys, pool, log});
   if (p1.regrouped_record >= 0) {
     const auto bad = static_cast<std::uint64_t>(p1.regrouped_record);
-    fail_data(o.in_bam + " record " + with_commas(bad + 1) + " (" + record_name_at(o.in_bam, bad) +
+    fail_data(o.in_bam + " record " + with_commas(bad + 1) + " (" + record_name_at(o.in_bam, o.reference, bad) +
               "): this name already appeared earlier, separated by other names: the input is not grouped by read "
               "name as its order (queryname) requires");
   }
@@ -108,12 +109,13 @@ MarkdupSummary run_markdup(const MarkdupOptions& o, const Backend& backend, Logg
            with_commas(summary.optical_duplicates) + " optical duplicates");
 
   // Pass 2: the output.
-  AlignmentInput in2(o.in_bam, hts.get());
+  AlignmentInput in2(o.in_bam, hts.get(), o.reference);
   std::unique_ptr<sam_hdr_t, io::SamHeaderDeleter> header(sam_hdr_dup(in2.header()));
   if (!header) throw std::bad_alloc();
   const PgChain chain = prepare_output_header(header.get(), o, order, p1.pg);
   io::BamWriterOptions wo;
   wo.pool = hts.get();
+  wo.reference = o.reference;
   wo.write_index = order == InputOrder::Coordinate;
   io::BamWriter out(o.out_bam, header.get(), wo);
   Pass2Result p2 = mark_duplicates(in2, out, Pass2Context{o, order, libraries, dups.duplicate_indexes, chain, log});

@@ -15,6 +15,7 @@ struct MarkdupOptions {
   std::string in_bam;
   std::string out_bam;
   std::string out_metrics;
+  std::string reference;  // FASTA for CRAM input or output
   int optical_pixel_distance = 100;
   // "" = Picard's default (fast path over the last three ':' fields); "null" turns optical
   // detection off (Picard's READ_NAME_REGEX=null); anything else is a regex.

@@ -37,6 +37,10 @@ void LibraryMetrics::add_duplicate(std::uint16_t flag) {
 void LibraryMetrics::finalize(std::int64_t optical_duplicates) {
   read_pairs_examined /= 2;
   read_pair_duplicates /= 2;
+  derive(optical_duplicates);
+}
+
+void LibraryMetrics::derive(std::int64_t optical_duplicates) {
   read_pair_optical_duplicates = optical_duplicates;
   estimated_library_size = estimate_library_size(read_pairs_examined - read_pair_optical_duplicates,
                                                  read_pairs_examined - read_pair_duplicates);

@@ -31,7 +31,10 @@ struct LibraryMetrics {
 
   void add_read(std::uint16_t flag);
   void add_duplicate(std::uint16_t flag);
+  // Halves the pair counts (reads -> pairs), then derive().
   void finalize(std::int64_t optical_duplicates);
+  // Sets the optical count and calculateDerivedFields(): PERCENT_DUPLICATION, library size.
+  void derive(std::int64_t optical_duplicates);
 };
 
 struct Histogram {

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
       [&](CLI::App& app) {
         add_in_bam(app, o.in_bam, true);
         add_out_bam(app, o.out_bam, true);
+        add_ref(app, o.reference, false)->description("Reference FASTA, for CRAM input or output");
         add_out_duplicate_metrics(app, o.out_metrics, true)->description("Duplication metrics (Picard's format)");
         app.add_option("--optical-duplicate-pixel-distance", o.optical_pixel_distance,
                        "Maximum x and y distance between optical duplicates (default 100; 2500 for patterned flow cells)");
@@ -32,6 +33,8 @@ int main(int argc, char** argv) {
             ->check(CLI::IsMember({"coordinate", "queryname"}));
         app.add_option("--max-optical-duplicate-set-size", o.max_optical_set_size,
                        "Larger duplicate sets are not checked for optical duplicates (default 300000)");
+        app.add_option("--batch-records", o.batch_records, "Records per read-end kernel batch (default 100000)")
+            ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 26));
         app.add_flag("--remove-duplicates", o.remove_duplicates, "Do not write duplicates");
         app.add_flag("--no-pg-tag", no_pg_tag, "Do not set the PG tag of each record to the new @PG line");
       },
