@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# markdup_sim.sh OUT_DIR [PAIRS] -- a simulated BAM for duplicate-marking tests, made once.
+# markdup_sim.sh OUT_DIR [PAIRS] [REGION] -- a simulated BAM for duplicate marking, made once.
 #
 # Writes OUT_DIR/markdup_sim.bam (coordinate order, samtools sort) and
 # OUT_DIR/markdup_sim.qname.bam (samtools sort -n): dwgsim read pairs (default 20000) from
-# b37 20:10,000,001-10,600,000 of Debian's vt-examples, renamed Illumina-style
+# REGION of b37 chr20 (default 20:10000001-10600000) of Debian's vt-examples, renamed Illumina-style
 # (SIM01:77:FCX:<lane>:<tile>:<x>:<y>, x and y up to 40000 so that Picard's 16-bit
 # coordinates wrap), with injected duplicates before alignment:
 #   - PCR duplicates: 1-3 copies of a pair anywhere on the flow cell, possibly in another
@@ -14,10 +14,11 @@
 #   - 2% of first reads are chimeric (half from elsewhere), so bwa writes supplementary records.
 # Four read groups: FCX.1 and FCX.2 (library libA), FCX.3 (libB), FCX.4 (no LB: Picard's
 # "Unknown Library"). Aligned with bwa mem -Y -K 100000000 to the slice. Deterministic (own
-# random generator in awk). Reuses the files when they exist.
+# random generator in awk). Reuses the files when they exist. bwa uses all cores.
 set -euo pipefail
 out=$1
 pairs=${2:-20000}
+region=${3:-20:10000001-10600000}
 mkdir -p "$out"
 if [ -s "$out/markdup_sim.bam" ] && [ -s "$out/markdup_sim.qname.bam" ]; then exit 0; fi
 vt=/usr/share/doc/vt/examples/ref/20.fa.gz
@@ -26,7 +27,7 @@ for tool in dwgsim bwa samtools; do command -v $tool >/dev/null || { echo "markd
 tmp=$(mktemp -d "$out/.sim.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-samtools faidx "$vt" 20:10000001-10600000 | sed '1s/.*/>chr20_10M/' >"$tmp/ref.fa"
+samtools faidx "$vt" "$region" | sed '1s/.*/>chr20_slice/' >"$tmp/ref.fa"
 bwa index "$tmp/ref.fa" 2>/dev/null
 dwgsim -N "$pairs" -1 101 -2 101 -d 400 -s 40 -e 0.004 -E 0.008 -y 0.03 -z 11 "$tmp/ref.fa" "$tmp/sim" >/dev/null 2>&1
 r1=$(ls "$tmp"/sim.bwa.read1.fastq* | head -1)
@@ -85,12 +86,12 @@ paste <(cat_fq "$r1" | paste - - - -) <(cat_fq "$r2" | paste - - - -) | awk -F'\
   printf '@RG\tID:FCX.3\tSM:sim\tLB:libB\tPL:ILLUMINA\tPU:FCX.3\n'
   printf '@RG\tID:FCX.4\tSM:sim\tPL:ILLUMINA\tPU:FCX.4\n'
 } >"$tmp/rg.txt"
-bwa mem -Y -K 100000000 -t 2 "$tmp/ref.fa" "$tmp/in_R1.fastq" "$tmp/in_R2.fastq" 2>/dev/null |
+bwa mem -Y -K 100000000 -t "$(nproc)" "$tmp/ref.fa" "$tmp/in_R1.fastq" "$tmp/in_R2.fastq" 2>/dev/null |
   awk -F'\t' -v OFS='\t' -v rgfile="$tmp/rg.txt" '
     /^@PG/ && !done { while ((getline line < rgfile) > 0) print line; done = 1 }
     /^@/ { print; next }
     { split($1, f, ":"); print $0, "RG:Z:FCX." f[4] }' >"$tmp/aln.sam"
-samtools sort -@2 -o "$tmp/markdup_sim.bam" "$tmp/aln.sam" 2>/dev/null
-samtools sort -@2 -n -o "$tmp/markdup_sim.qname.bam" "$tmp/aln.sam" 2>/dev/null
+samtools sort -@"$(nproc)" -o "$tmp/markdup_sim.bam" "$tmp/aln.sam" 2>/dev/null
+samtools sort -@"$(nproc)" -n -o "$tmp/markdup_sim.qname.bam" "$tmp/aln.sam" 2>/dev/null
 mv "$tmp/markdup_sim.qname.bam" "$out/markdup_sim.qname.bam"
 mv "$tmp/markdup_sim.bam" "$out/markdup_sim.bam"

@@ -116,6 +116,7 @@ MarkdupSummary run_markdup(const MarkdupOptions& o, const Backend& backend, Logg
   io::BamWriterOptions wo;
   wo.pool = hts.get();
   wo.reference = o.reference;
+  wo.compression_level = o.compression_level;
   wo.write_index = order == InputOrder::Coordinate;
   io::BamWriter out(o.out_bam, header.get(), wo);
   Pass2Result p2 = mark_duplicates(in2, out, Pass2Context{o, order, libraries, dups.duplicate_indexes, chain, log});

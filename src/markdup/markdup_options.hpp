@@ -24,6 +24,7 @@ struct MarkdupOptions {
   std::optional<InputOrder> assume_sort_order;  // else the header's SO (coordinate if none)
   bool remove_duplicates = false;
   bool add_pg_tag = true;
+  int compression_level = 5;  // BAM deflate level; Picard's default COMPRESSION_LEVEL is 5
   std::size_t max_optical_set_size = 300000;
   std::size_t batch_records = 100000;  // records per kernel batch; outputs never depend on it
   // For the @PG line and the metrics header.

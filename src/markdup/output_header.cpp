@@ -4,6 +4,9 @@
 #include <htslib/kstring.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <vector>
 #include <unordered_set>
 
 #include "common/error.hpp"
@@ -26,6 +29,40 @@ void set_hd(sam_hdr_t* h, const char* so, const char* go) {
     fail_internal("cannot update the @HD line");
   }
   if (go && sam_hdr_update_hd(h, "GO", go) != 0) fail_internal("cannot update the @HD line");
+}
+
+// Java's String.hashCode() over the value's chars (bytes as Latin-1 chars).
+std::int32_t java_string_hash(const std::string& s) {
+  std::uint32_t h = 0;
+  for (unsigned char c : s) h = 31u * h + c;
+  return static_cast<std::int32_t>(h);
+}
+
+// The order in which a java.util.HashSet filled in this order iterates: by bucket of the
+// final table (hash ^ hash >>> 16, masked), then insertion order. The table starts at 16
+// buckets and doubles past 3/4 full, or when a bucket reaches 9 entries while smaller than
+// 64 (HashMap.treeifyBin); larger tables turn such buckets into trees, whose iteration order
+// is not modelled (more than 8 equal bucket indexes among PG values).
+std::vector<std::size_t> java_hash_set_order(const std::vector<std::optional<std::string>>& values) {
+  auto spread = [](const std::optional<std::string>& v) -> std::uint32_t {
+    if (!v) return 0;
+    const auto h = static_cast<std::uint32_t>(java_string_hash(*v));
+    return h ^ (h >> 16);
+  };
+  std::uint32_t cap = 16;
+  for (std::size_t n = 1; n <= values.size(); ++n) {
+    std::size_t same = 0;
+    const std::uint32_t b = spread(values[n - 1]) & (cap - 1);
+    for (std::size_t k = 0; k < n; ++k) same += (spread(values[k]) & (cap - 1)) == b;
+    if (same >= 9 && cap < 64) cap *= 2;
+    if (n > cap * 3 / 4) cap *= 2;
+  }
+  std::vector<std::size_t> order(values.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return (spread(values[a]) & (cap - 1)) < (spread(values[b]) & (cap - 1));
+  });
+  return order;
 }
 
 std::string header_safe(std::string s) {
@@ -84,7 +121,9 @@ PgChain prepare_output_header(sam_hdr_t* h, const MarkdupOptions& o, InputOrder 
 
   PgChain chain;
   const std::string version = header_safe(o.program_version), cl = header_safe(o.command_line);
-  for (const auto& old : seen.values) {
+  // Picard walks its HashSet of seen values: the same order gives the same id to each value.
+  for (std::size_t index : java_hash_set_order(seen.values)) {
+    const std::optional<std::string>& old = seen.values[index];
     const std::string id = next_id();
     const int rc = old ? sam_hdr_add_line(h, "PG", "ID", id.c_str(), "VN", version.c_str(), "CL", cl.c_str(), "PN",
                                           o.program_id.c_str(), "PP", old->c_str(), NULL)

@@ -2,9 +2,10 @@
 // one new @PG line per distinct PG value seen on the records.
 //
 // Like Picard's getChainedPgIds(): each distinct old value (including "no PG tag") gets a
-// new @PG line whose PP is that old value (none for records without a PG tag). The first
-// new id is the program id itself unless the header already uses it; the others get htsjdk's
-// PgIdGenerator suffix ".<base-36 counter>" (counter starting at the number of @PG lines).
+// new @PG line whose PP is that old value (none for records without a PG tag), taken in the
+// iteration order of Picard's HashSet of values. The first new id is the program id itself
+// unless the header already uses it; the others get htsjdk's PgIdGenerator suffix
+// ".<base-36 counter>" (counter starting at the number of @PG lines).
 // The header sort order: queryname assumed -> SO:unknown GO:query (Picard's edit);
 // coordinate assumed or derived from an unsorted header -> SO:coordinate.
 #pragma once

@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
             ->check(CLI::IsMember({"coordinate", "queryname"}));
         app.add_option("--max-optical-duplicate-set-size", o.max_optical_set_size,
                        "Larger duplicate sets are not checked for optical duplicates (default 300000)");
+        app.add_option("--compression-level", o.compression_level, "BAM compression level 0-9 (default 5, as Picard)")
+            ->check(CLI::Range(0, 9));
         app.add_option("--batch-records", o.batch_records, "Records per read-end kernel batch (default 100000)")
             ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 26));
         app.add_flag("--remove-duplicates", o.remove_duplicates, "Do not write duplicates");
