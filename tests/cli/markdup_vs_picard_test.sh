@@ -44,6 +44,22 @@ versus sim_2500_length "$SIM/markdup_sim.bam" OPTICAL_DUPLICATE_PIXEL_DISTANCE=2
   DUPLICATE_SCORING_STRATEGY=TOTAL_MAPPED_REFERENCE_LENGTH -- --optical-duplicate-pixel-distance 2500 \
   --duplicate-scoring-strategy TOTAL_MAPPED_REFERENCE_LENGTH
 versus sim_queryname "$SIM/markdup_sim.qname.bam" ASSUME_SORT_ORDER=queryname -- --assume-sort-order queryname
+# Odd input made from the simulated BAM: PG tags with several values (and, on the unplaced
+# reads at the end, a value Picard never saw, whose tag it drops), DT tags to clear, extra
+# optional fields out of order, QC-failed reads, read groups missing from the header or absent.
+samtools view -h "$SIM/markdup_sim.bam" | awk 'BEGIN { OFS = "\t" } /^@/ { print; next } { n++
+  if ($3 == "*") { tail++; $0 = $0 "\tPG:Z:" (tail == 1 ? "tailtool" : "tail2") }
+  else if (n % 5 == 0) $0 = $0 "\tPG:Z:bwa"; else if (n % 5 == 1) $0 = $0 "\tPG:Z:GATK"
+  if (n % 7 == 0) $0 = $0 "\tDT:Z:LB"
+  if (n % 11 == 0) $0 = $0 "\tXQ:i:1\tAA:Z:first"
+  if (n % 13 == 0 && int($2 / 512) % 2 == 0) $2 += 512
+  if (n % 17 == 0) sub(/RG:Z:FCX\.[0-9]/, "RG:Z:notinheader")
+  if (n % 19 == 0) sub(/\tRG:Z:[^\t]*/, "")
+  print }' | samtools view -b -o "$WORK/odd.bam" - 2>/dev/null
+versus odd "$WORK/odd.bam"
+n=$(samtools view "$WORK/p_odd.bam" | awk '$3 == "*"' | grep -vc 'PG:Z:' || true)
+if [ "$n" -gt 0 ]; then ok; else bad "odd: the case of dropped PG tags was not exercised"; fi
+
 # Queryname mode marks supplementary records and unmapped mates with their primary.
 n=$(samtools view -c -f 3072 "$WORK/h_sim_queryname.bam")
 if [ "$n" -gt 0 ]; then ok; else bad "sim_queryname: no supplementary record marked"; fi
