@@ -8,7 +8,7 @@ set -euo pipefail
 
 PACKAGES=(
   # build
-  cmake g++ make pkg-config git libhts-dev libdeflate-dev zlib1g-dev libcli11-dev libgtest-dev
+  cmake g++ make pkg-config git libhts-dev libdeflate-dev zlib1g-dev libcli11-dev libgtest-dev libdivsufsort-dev
   # tests and benchmarks: the peers and their data
   bwa samtools bcftools tabix picard-tools vt-examples seqtk dwgsim freebayes
 )

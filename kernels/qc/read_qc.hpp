@@ -5,7 +5,7 @@
 // (the FASTQ parser guarantees both). For every read, qc_count_read() adds:
 //   per cycle:  base composition (A C G T other) and a quality histogram (Q0..Q93);
 //   per read:   its length, GC percent (of A/C/G/T bases, floored) and mean quality
-//               (floored), to three histograms; and the run totals below.
+//               (floored), to three histograms.
 // Counting goes through a Sink, so the CPU launcher adds into per-thread arrays and the
 // CUDA launcher into shared-memory (per-cycle) and global (per-read) atomics. All counts
 // are integers: the merged result is identical for any thread count, batch split or backend.
@@ -22,11 +22,6 @@ inline constexpr int kQcBaseBins = 5;   // A C G T other
 inline constexpr int kQcQualBins = 94;  // Phred 0..93
 inline constexpr int kQcGcBins = 101;   // 0..100 %
 
-// Run totals, indices into QcCountsView::totals.
-enum QcTotal : int {
-  kTotReads = 0, kTotBases, kTotGc, kTotN, kTotQ20, kTotQ30, kTotQualSum, kQcTotals
-};
-
 struct QcBatchView {
   const char* bases = nullptr;
   const char* quals = nullptr;
@@ -34,56 +29,46 @@ struct QcBatchView {
   std::size_t n = 0;
 };
 
-// Flat count arrays for reads up to `cycles` long.
+// Flat count arrays for reads up to `cycles` long. Run totals (bases, GC, N, Q20, Q30,
+// quality sum) are not counted per base: they follow from these tables (QcCounts::totals).
 struct QcCountsView {
   std::uint64_t* base_by_cycle = nullptr;  // cycles * kQcBaseBins
   std::uint64_t* qual_by_cycle = nullptr;  // cycles * kQcQualBins
   std::uint64_t* length_hist = nullptr;    // cycles + 1
   std::uint64_t* gc_hist = nullptr;        // kQcGcBins
   std::uint64_t* mean_qual_hist = nullptr; // kQcQualBins
-  std::uint64_t* totals = nullptr;         // kQcTotals
   std::uint32_t cycles = 0;
 };
 
+// A=0 C=1 G=2 T=3, any other upper-case letter 4, without a table (so it runs on the device):
+// (letter & 31) indexes a nibble in two 64-bit constants.
 HELICASE_HD_INLINE int qc_base_bin(char b) {
-  switch (b) {
-    case 'A': return 0;
-    case 'C': return 1;
-    case 'G': return 2;
-    case 'T': return 3;
-    default: return 4;
-  }
+  constexpr std::uint64_t kLo = 0x4444444424441404ull;  // nibbles for 0..15: A(1)=0 C(3)=1 G(7)=2
+  constexpr std::uint64_t kHi = 0x4444444444434444ull;  // nibbles for 16..31: T(20)=3
+  const unsigned idx = static_cast<unsigned>(b) & 31u;
+  const std::uint64_t word = idx < 16 ? kLo : kHi;
+  return static_cast<int>((word >> ((idx & 15u) * 4u)) & 15u);
 }
 
 // Sink contract: cycle(c, base_bin, q) once per base; read(len, gc_pct, mean_q) once per
-// read; total(k, v) for each run total. The read's length must be < sink cycles + 1.
+// read. The read's length must be at most the sink's cycles.
 template <class Sink>
 HELICASE_HD_INLINE void qc_count_read(const QcBatchView& batch, std::size_t i, Sink& sink) {
   const std::uint64_t begin = batch.offsets[i];
   const std::uint32_t len = static_cast<std::uint32_t>(batch.offsets[i + 1] - begin);
-  std::uint32_t acgt = 0, gc = 0, other = 0, q20 = 0, q30 = 0;
+  std::uint32_t bins[kQcBaseBins] = {0, 0, 0, 0, 0};
   std::uint64_t qsum = 0;
   for (std::uint32_t c = 0; c < len; ++c) {
     const int bin = qc_base_bin(batch.bases[begin + c]);
     const int q = batch.quals[begin + c] - 33;
     sink.cycle(c, bin, q);
-    acgt += bin < 4 ? 1u : 0u;
-    gc += (bin == 1 || bin == 2) ? 1u : 0u;
-    other += bin == 4 ? 1u : 0u;
-    q20 += q >= 20 ? 1u : 0u;
-    q30 += q >= 30 ? 1u : 0u;
+    bins[bin] += 1;
     qsum += static_cast<std::uint64_t>(q);
   }
-  const std::uint32_t gc_pct = acgt ? (gc * 100u) / acgt : 0u;
+  const std::uint32_t acgt = bins[0] + bins[1] + bins[2] + bins[3];
+  const std::uint32_t gc_pct = acgt ? ((bins[1] + bins[2]) * 100u) / acgt : 0u;
   const std::uint32_t mean_q = len ? static_cast<std::uint32_t>(qsum / len) : 0u;
   sink.read(len, gc_pct, mean_q);
-  sink.total(kTotReads, 1);
-  sink.total(kTotBases, len);
-  sink.total(kTotGc, gc);
-  sink.total(kTotN, other);
-  sink.total(kTotQ20, q20);
-  sink.total(kTotQ30, q30);
-  sink.total(kTotQualSum, qsum);
 }
 
 // Plain (non-atomic) sink over one QcCountsView: the CPU launcher's per-thread sink.
@@ -98,7 +83,6 @@ struct QcPlainSink {
     v.gc_hist[gc_pct] += 1;
     v.mean_qual_hist[mean_q] += 1;
   }
-  HELICASE_HD_INLINE void total(int k, std::uint64_t x) { v.totals[k] += x; }
 };
 
 }  // namespace helicase::kernels

@@ -24,12 +24,31 @@ void QcCounts::add(const QcCounts& o) {
   sum(length_hist, o.length_hist);
   sum(gc_hist, o.gc_hist);
   sum(mean_qual_hist, o.mean_qual_hist);
-  sum(totals, o.totals);
 }
 
 QcCountsView QcCounts::view() {
   return QcCountsView{base_by_cycle.data(), qual_by_cycle.data(), length_hist.data(),
-                      gc_hist.data(),       mean_qual_hist.data(), totals.data(), cycles};
+                      gc_hist.data(),       mean_qual_hist.data(), cycles};
+}
+
+QcTotals QcCounts::totals() const {
+  QcTotals t;
+  for (std::size_t len = 0; len < length_hist.size(); ++len) {
+    t.reads += length_hist[len];
+    t.bases += length_hist[len] * len;
+  }
+  for (std::uint32_t c = 0; c < cycles; ++c) {
+    const std::uint64_t* b = &base_by_cycle[static_cast<std::size_t>(c) * kQcBaseBins];
+    t.gc += b[1] + b[2];
+    t.n += b[4];
+    const std::uint64_t* q = &qual_by_cycle[static_cast<std::size_t>(c) * kQcQualBins];
+    for (int v = 0; v < kQcQualBins; ++v) {
+      t.q20 += v >= 20 ? q[v] : 0;
+      t.q30 += v >= 30 ? q[v] : 0;
+      t.qual_sum += q[v] * static_cast<std::uint64_t>(v);
+    }
+  }
+  return t;
 }
 
 std::uint32_t qc_max_length(const QcBatchView& batch) {

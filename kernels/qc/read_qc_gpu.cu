@@ -32,7 +32,6 @@ struct GlobalSink {
     add_u64(&v.gc_hist[gc_pct], 1);
     add_u64(&v.mean_qual_hist[mean_q], 1);
   }
-  __device__ void total(int k, std::uint64_t x) { add_u64(&v.totals[k], x); }
 };
 
 // Per-cycle counts to shared memory; the rest as GlobalSink.
@@ -47,7 +46,6 @@ struct SharedSink {
   __device__ void read(std::uint32_t len, std::uint32_t gc_pct, std::uint32_t mean_q) {
     global.read(len, gc_pct, mean_q);
   }
-  __device__ void total(int k, std::uint64_t x) { global.total(k, x); }
 };
 
 __global__ void qc_kernel_global(QcBatchView batch, QcCountsView counts) {
@@ -107,7 +105,7 @@ ReadQcGpuStatePtr make_read_qc_gpu_state(int device) {
 
 void read_qc_gpu(const QcBatchView& batch, QcCounts& counts, ReadQcGpuState& s) {
   if (batch.n == 0) return;
-  const std::uint32_t cycles = std::max(1u, qc_max_length(batch));
+  const std::uint32_t cycles = qc_max_length(batch);  // same table shape as the CPU launcher
   const std::size_t nbases = batch.offsets[batch.n];
 
   // Device copies of the batch.
@@ -123,7 +121,7 @@ void read_qc_gpu(const QcBatchView& batch, QcCounts& counts, ReadQcGpuState& s) 
   QcCounts local;
   local.ensure_cycles(cycles);
   const std::size_t sizes[] = {local.base_by_cycle.size(), local.qual_by_cycle.size(), local.length_hist.size(),
-                               local.gc_hist.size(),       local.mean_qual_hist.size(), local.totals.size()};
+                               local.gc_hist.size(), local.mean_qual_hist.size()};
   std::size_t total_words = 0;
   for (std::size_t z : sizes) total_words += z;
   s.counts.reserve(total_words);
@@ -135,8 +133,7 @@ void read_qc_gpu(const QcBatchView& batch, QcCounts& counts, ReadQcGpuState& s) 
   dv.qual_by_cycle = p; p += sizes[1];
   dv.length_hist = p; p += sizes[2];
   dv.gc_hist = p; p += sizes[3];
-  dv.mean_qual_hist = p; p += sizes[4];
-  dv.totals = p;
+  dv.mean_qual_hist = p;
 
   QcBatchView db{s.bases.data(), s.quals.data(), s.offsets.data(), batch.n};
   constexpr int kThreads = 256;
@@ -155,7 +152,7 @@ void read_qc_gpu(const QcBatchView& batch, QcCounts& counts, ReadQcGpuState& s) 
   HELICASE_CUDA_CHECK(cudaStreamSynchronize(s.stream));
   const std::uint64_t* h = host.data();
   for (auto* vec : {&local.base_by_cycle, &local.qual_by_cycle, &local.length_hist, &local.gc_hist,
-                    &local.mean_qual_hist, &local.totals}) {
+                    &local.mean_qual_hist}) {
     std::copy(h, h + vec->size(), vec->begin());
     h += vec->size();
   }

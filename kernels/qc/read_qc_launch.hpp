@@ -15,17 +15,22 @@
 
 namespace helicase::kernels {
 
+// Run totals, derived from the count tables.
+struct QcTotals {
+  std::uint64_t reads = 0, bases = 0, gc = 0, n = 0, q20 = 0, q30 = 0, qual_sum = 0;
+};
+
 struct QcCounts {
   std::uint32_t cycles = 0;
   std::vector<std::uint64_t> base_by_cycle, qual_by_cycle;
   std::vector<std::uint64_t> length_hist = std::vector<std::uint64_t>(1, 0);  // cycles + 1
   std::vector<std::uint64_t> gc_hist = std::vector<std::uint64_t>(kQcGcBins, 0);
   std::vector<std::uint64_t> mean_qual_hist = std::vector<std::uint64_t>(kQcQualBins, 0);
-  std::vector<std::uint64_t> totals = std::vector<std::uint64_t>(kQcTotals, 0);
 
   void ensure_cycles(std::uint32_t cycles);  // grows, keeping counts
   void add(const QcCounts& other);           // element-wise sum
   QcCountsView view();
+  QcTotals totals() const;
   bool operator==(const QcCounts&) const = default;
 };
 

@@ -24,7 +24,6 @@ void add_common_options(CLI::App& app, CommonOptions& opts) {
 }
 
 std::vector<FastqLane> FastqInputOptions::lanes() const {
-  std::vector<FastqLane> out;
   auto check_name = [](const std::string& f) {
     if (f.empty()) fail_usage("empty FASTQ file name");
     if (f.rfind("@RG", 0) == 0) fail_usage("a read group line is given where a FASTQ file was expected: " + f);
@@ -34,23 +33,30 @@ std::vector<FastqLane> FastqInputOptions::lanes() const {
       fail_usage("expected a read group line starting with @RG after the FASTQ files, got '" + rg + "'");
     }
   };
-  for (const auto& g : in_fq) {
-    if (g.size() < 2 || g.size() > 3) {
-      fail_usage("--in-fq takes two FASTQ files and an optional \"@RG\\t...\" line");
-    }
-    FastqLane lane{g[0], g[1], g.size() == 3 ? g[2] : "",};
+  auto paired_lane = [&](const std::vector<std::string>& g) {
+    if (g.size() < 2 || g.size() > 3) fail_usage("--in-fq takes two FASTQ files and an optional \"@RG\\t...\" line");
+    FastqLane lane{g[0], g[1], g.size() == 3 ? g[2] : ""};
     check_name(lane.r1);
     check_name(lane.r2);
     if (!lane.read_group.empty()) check_rg(lane.read_group);
-    out.push_back(lane);
-  }
-  for (const auto& g : in_se_fq) {
+    return lane;
+  };
+  auto single_lane = [&](const std::vector<std::string>& g) {
     if (g.empty() || g.size() > 2) fail_usage("--in-se-fq takes one FASTQ file and an optional \"@RG\\t...\" line");
     FastqLane lane{g[0], "", g.size() == 2 ? g[1] : ""};
     check_name(lane.r1);
     if (!lane.read_group.empty()) check_rg(lane.read_group);
-    out.push_back(lane);
+    return lane;
+  };
+  std::vector<FastqLane> out;
+  std::size_t next_pe = 0, next_se = 0;
+  for (bool paired : order_paired) {
+    if (paired && next_pe < in_fq.size()) out.push_back(paired_lane(in_fq[next_pe++]));
+    else if (!paired && next_se < in_se_fq.size()) out.push_back(single_lane(in_se_fq[next_se++]));
   }
+  // Groups the order did not cover (order not recorded): paired lanes first.
+  while (next_pe < in_fq.size()) out.push_back(paired_lane(in_fq[next_pe++]));
+  while (next_se < in_se_fq.size()) out.push_back(single_lane(in_se_fq[next_se++]));
   if (out.empty()) fail_usage("no input: give --in-fq R1 R2 or --in-se-fq R");
   // Parabricks' rule: either every lane carries a read group line or none does.
   std::size_t with_rg = 0;
@@ -62,12 +68,30 @@ std::vector<FastqLane> FastqInputOptions::lanes() const {
 }
 
 void add_fastq_inputs(CLI::App& app, FastqInputOptions& opts) {
-  app.add_option("--in-fq", opts.in_fq, "Paired lane: R1 R2 [\"@RG\\tID:..\\tSM:..\"]; repeatable")
-      ->expected(2, 3)
-      ->allow_extra_args(false);
-  app.add_option("--in-se-fq", opts.in_se_fq, "Single-end lane: R [\"@RG\\t...\"]; repeatable")
-      ->expected(1, 2)
-      ->allow_extra_args(false);
+  CLI::Option* pe = app.add_option("--in-fq", opts.in_fq, "Paired lane: R1 R2 [\"@RG\\tID:..\\tSM:..\"]; repeatable")
+                        ->expected(2, 3)
+                        ->allow_extra_args(false);
+  CLI::Option* se = app.add_option("--in-se-fq", opts.in_se_fq, "Single-end lane: R [\"@RG\\t...\"]; repeatable")
+                        ->expected(1, 2)
+                        ->allow_extra_args(false);
+  // CLI11 records the parse order one value at a time: consecutive values of one option form
+  // runs, and each run is split into that option's groups by their sizes.
+  app.parse_complete_callback([&app, &opts, pe, se] {
+    opts.order_paired.clear();
+    std::size_t pe_group = 0, se_group = 0, left_in_group = 0;
+    for (const CLI::Option* o : app.parse_order()) {
+      if (o != pe && o != se) continue;
+      if (left_in_group == 0) {
+        const bool paired = o == pe;
+        const auto& groups = paired ? opts.in_fq : opts.in_se_fq;
+        std::size_t& g = paired ? pe_group : se_group;
+        if (g >= groups.size()) continue;
+        left_in_group = groups[g++].size();
+        opts.order_paired.push_back(paired);
+      }
+      --left_in_group;
+    }
+  });
 }
 
 void add_read_group_options(CLI::App& app, ReadGroupOptions& opts) {

@@ -37,7 +37,9 @@ struct FastqLane {
 struct FastqInputOptions {
   std::vector<std::vector<std::string>> in_fq;     // raw --in-fq groups
   std::vector<std::vector<std::string>> in_se_fq;  // raw --in-se-fq groups
-  std::vector<FastqLane> lanes() const;            // validated; usage error on bad groups
+  std::vector<bool> order_paired;                  // command-line order of the groups (true: --in-fq)
+  // The lanes in command-line order, validated; usage error on bad groups.
+  std::vector<FastqLane> lanes() const;
 };
 void add_fastq_inputs(CLI::App& app, FastqInputOptions& opts);
 

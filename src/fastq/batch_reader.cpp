@@ -59,6 +59,7 @@ bool FastqBatchReader::open_next_lane() {
   }
   if (lane_ >= lanes_.size()) return false;
   const FastqLane& l = lanes_[lane_];
+  if (l.paired() && l.r1 == l.r2 && l.r1 != "-") fail_usage("--in-fq names " + l.r1 + " as both R1 and R2");
   p1_ = std::make_unique<io::FastqParser>(io::open_byte_source(l.r1, pool_, options_.source), l.r1);
   if (l.paired()) p2_ = std::make_unique<io::FastqParser>(io::open_byte_source(l.r2, pool_, options_.source), l.r2);
   lane_open_ = true;
@@ -67,6 +68,11 @@ bool FastqBatchReader::open_next_lane() {
 
 void FastqBatchReader::check_pair(const io::FastqRecord& r1, const io::FastqRecord& r2) const {
   const std::string_view n1 = strip_mate_suffix(r1.name), n2 = strip_mate_suffix(r2.name);
+  if (n1.size() != r1.name.size() && n2.size() != r2.name.size() &&
+      (r1.name.back() != '1' || r2.name.back() != '2')) {
+    fail_data(p1_->display_name() + " record " + with_commas(p1_->records()) + ": read names end in /" +
+              r1.name.back() + " in R1 and /" + r2.name.back() + " in R2 (files swapped?)");
+  }
   if (n1 != n2) {
     fail_data(p2_->display_name() + " record " + with_commas(p2_->records()) + ": read name '" + r2.name +
               "' does not match '" + r1.name + "' in " + p1_->display_name() + " (files out of step?)");

@@ -74,7 +74,8 @@ LengthStats length_stats(const QcCounts& c) {
     s.max = len;
     any = true;
   }
-  s.mean = ratio(c.totals[kernels::kTotBases], c.totals[kernels::kTotReads]);
+  const kernels::QcTotals t = c.totals();
+  s.mean = ratio(t.bases, t.reads);
   return s;
 }
 
@@ -89,21 +90,20 @@ void write_pairs(JsonWriter& j, const char* key, const std::vector<std::uint64_t
 
 void write_mate_json(JsonWriter& j, const MateQc& m) {
   const QcCounts& c = m.counts;
-  const auto& t = c.totals;
-  using namespace kernels;
+  const kernels::QcTotals t = c.totals();
   const LengthStats ls = length_stats(c);
   j.key(m.label).begin_object();
-  j.key("reads").value(t[kTotReads]);
-  j.key("bases").value(t[kTotBases]);
-  j.key("gc_bases").value(t[kTotGc]);
-  j.key("n_bases").value(t[kTotN]);
-  j.key("q20_bases").value(t[kTotQ20]);
-  j.key("q30_bases").value(t[kTotQ30]);
-  j.key("gc_percent").raw(fixed(100 * ratio(t[kTotGc], t[kTotBases] - t[kTotN]), 4));
-  j.key("n_percent").raw(fixed(100 * ratio(t[kTotN], t[kTotBases]), 4));
-  j.key("q20_percent").raw(fixed(100 * ratio(t[kTotQ20], t[kTotBases]), 4));
-  j.key("q30_percent").raw(fixed(100 * ratio(t[kTotQ30], t[kTotBases]), 4));
-  j.key("mean_quality").raw(fixed(ratio(t[kTotQualSum], t[kTotBases]), 4));
+  j.key("reads").value(t.reads);
+  j.key("bases").value(t.bases);
+  j.key("gc_bases").value(t.gc);
+  j.key("n_bases").value(t.n);
+  j.key("q20_bases").value(t.q20);
+  j.key("q30_bases").value(t.q30);
+  j.key("gc_percent").raw(fixed(100 * ratio(t.gc, t.bases - t.n), 4));
+  j.key("n_percent").raw(fixed(100 * ratio(t.n, t.bases), 4));
+  j.key("q20_percent").raw(fixed(100 * ratio(t.q20, t.bases), 4));
+  j.key("q30_percent").raw(fixed(100 * ratio(t.q30, t.bases), 4));
+  j.key("mean_quality").raw(fixed(ratio(t.qual_sum, t.bases), 4));
   j.key("min_length").value(ls.min);
   j.key("max_length").value(ls.max);
   j.key("mean_length").raw(fixed(ls.mean, 4));
@@ -154,8 +154,9 @@ void write_qc_json(std::ostream& out, const QcRun& run) {
   j.end_array();
   std::uint64_t reads = 0, bases = 0;
   for (const auto& m : run.mates) {
-    reads += m.counts.totals[kernels::kTotReads];
-    bases += m.counts.totals[kernels::kTotBases];
+    const kernels::QcTotals t = m.counts.totals();
+    reads += t.reads;
+    bases += t.bases;
   }
   j.key("total").begin_object();
   j.key("reads").value(reads);
@@ -187,20 +188,20 @@ void write_qc_text(std::ostream& out, const QcRun& run) {
     }
     out << '\n';
   };
-  row("reads", [](const QcCounts& c) { return with_commas(c.totals[kTotReads]); });
-  row("bases", [](const QcCounts& c) { return with_commas(c.totals[kTotBases]); });
+  row("reads", [](const QcCounts& c) { return with_commas(c.totals().reads); });
+  row("bases", [](const QcCounts& c) { return with_commas(c.totals().bases); });
   row("length min-max", [](const QcCounts& c) {
     const LengthStats s = length_stats(c);
     return std::to_string(s.min) + "-" + std::to_string(s.max);
   });
   row("mean length", [](const QcCounts& c) { return fixed(length_stats(c).mean, 2); });
   row("GC %", [](const QcCounts& c) {
-    return fixed(100 * ratio(c.totals[kTotGc], c.totals[kTotBases] - c.totals[kTotN]), 2);
+    return fixed(100 * ratio(c.totals().gc, c.totals().bases - c.totals().n), 2);
   });
-  row("N %", [](const QcCounts& c) { return fixed(100 * ratio(c.totals[kTotN], c.totals[kTotBases]), 4); });
-  row("Q20 %", [](const QcCounts& c) { return fixed(100 * ratio(c.totals[kTotQ20], c.totals[kTotBases]), 2); });
-  row("Q30 %", [](const QcCounts& c) { return fixed(100 * ratio(c.totals[kTotQ30], c.totals[kTotBases]), 2); });
-  row("mean quality", [](const QcCounts& c) { return fixed(ratio(c.totals[kTotQualSum], c.totals[kTotBases]), 2); });
+  row("N %", [](const QcCounts& c) { return fixed(100 * ratio(c.totals().n, c.totals().bases), 4); });
+  row("Q20 %", [](const QcCounts& c) { return fixed(100 * ratio(c.totals().q20, c.totals().bases), 2); });
+  row("Q30 %", [](const QcCounts& c) { return fixed(100 * ratio(c.totals().q30, c.totals().bases), 2); });
+  row("mean quality", [](const QcCounts& c) { return fixed(ratio(c.totals().qual_sum, c.totals().bases), 2); });
 
   for (const auto& m : run.mates) {
     const QcCounts& c = m.counts;

@@ -60,7 +60,9 @@ class PlainProducer final : public Producer {
 // zlib streaming inflate over concatenated gzip members.
 class GzipProducer final : public Producer {
  public:
-  GzipProducer(RawFile& file, std::size_t chunk_bytes) : file_(file), chunk_bytes_(chunk_bytes), in_(1u << 20) {
+  // `prefix`: bytes already read from the file that come before its unread rest.
+  GzipProducer(RawFile& file, std::size_t chunk_bytes, std::vector<unsigned char> prefix = {})
+      : file_(file), chunk_bytes_(chunk_bytes), in_(1u << 20), prefix_(std::move(prefix)) {
     if (inflateInit2(&zs_, 15 + 16) != Z_OK) fail_io(file_.path() + ": cannot initialise zlib");
   }
   ~GzipProducer() override { inflateEnd(&zs_); }
@@ -97,6 +99,12 @@ class GzipProducer final : public Producer {
 
  private:
   bool refill() {
+    if (!prefix_used_ && !prefix_.empty()) {  // consumed before the next refill, so it stays valid
+      prefix_used_ = true;
+      zs_.next_in = prefix_.data();
+      zs_.avail_in = static_cast<uInt>(prefix_.size());
+      return true;
+    }
     const std::size_t got = file_.read(in_.data(), in_.size());
     zs_.next_in = in_.data();
     zs_.avail_in = static_cast<uInt>(got);
@@ -125,9 +133,9 @@ class GzipProducer final : public Producer {
 
   RawFile& file_;
   std::size_t chunk_bytes_;
-  std::vector<unsigned char> in_;
+  std::vector<unsigned char> in_, prefix_;
   z_stream zs_{};
-  bool member_done_ = false, finished_ = false, saw_padding_ = false;
+  bool member_done_ = false, finished_ = false, saw_padding_ = false, prefix_used_ = false;
 };
 
 // BGZF: parse block boundaries, then decompress the blocks of a slab in parallel.
@@ -137,9 +145,17 @@ class BgzfProducer final : public Producer {
       : file_(file), pool_(pool), slab_bytes_(std::max<std::size_t>(slab_bytes, 1u << 17)) {}
 
   bool produce(std::vector<char>& chunk) override {
+    if (fallback_) return fallback_->produce(chunk);
     chunk.clear();
     while (chunk.empty()) {
-      if (!fill_slab()) return false;
+      if (!fill_slab()) {
+        if (!switch_to_gzip_) return false;
+        // A plain gzip member follows the BGZF blocks (`cat a.bgz b.gz`): valid gzip, so the
+        // rest of the file is inflated as a stream, starting with the bytes already read.
+        fallback_ = std::make_unique<GzipProducer>(
+            file_, slab_bytes_, std::vector<unsigned char>(raw_.begin() + static_cast<std::ptrdiff_t>(consumed_), raw_.end()));
+        return fallback_->produce(chunk);
+      }
       decompress_blocks(chunk);
     }
     return true;
@@ -173,6 +189,7 @@ class BgzfProducer final : public Producer {
       }
       walk_blocks();
       if (blocks_.empty()) {
+        if (switch_to_gzip_) return false;
         if (!eof_) continue;  // a block larger than the slab cannot exist; read on
         if (!raw_.empty()) fail_data(file_.path() + ": truncated BGZF file (incomplete last block)");
         if (!saw_eof_block_) fail_data(file_.path() + ": truncated BGZF file (no end-of-file block)");
@@ -184,19 +201,24 @@ class BgzfProducer final : public Producer {
 
   void walk_blocks() {
     std::size_t p = consumed_;
-    while (raw_.size() - p >= 18) {
+    std::size_t out_bytes = 0;  // a chunk holds about slab_bytes_ of decompressed data, not of compressed
+    while (raw_.size() - p >= 18 && out_bytes < slab_bytes_) {
       const unsigned char* h = raw_.data() + p;
-      if (h[0] != 0x1f || h[1] != 0x8b || h[2] != 8 || !(h[3] & 4)) {
-        fail_data(file_.path() + ": not a BGZF block at compressed byte " + with_commas(block_base_ + p) +
-                  " (corrupt file, or gzip members of another kind appended)");
+      if (h[0] != 0x1f || h[1] != 0x8b || h[2] != 8) {
+        fail_data(file_.path() + ": not a gzip member at compressed byte " + with_commas(block_base_ + p) +
+                  " (corrupt file, or other data appended)");
       }
-      const std::size_t xlen = h[10] | (h[11] << 8);
+      const std::size_t xlen = (h[3] & 4) ? (h[10] | (h[11] << 8)) : 0;
       if (raw_.size() - p < 12 + xlen) break;
       std::size_t bsize = 0;
       for (std::size_t x = 12; x + 4 <= 12 + xlen;) {
         const std::size_t slen = h[x + 2] | (h[x + 3] << 8);
         if (h[x] == 'B' && h[x + 1] == 'C' && slen == 2) bsize = (h[x + 4] | (h[x + 5] << 8)) + 1u;
         x += 4 + slen;
+      }
+      if (bsize == 0) {  // a gzip member that is not a BGZF block
+        switch_to_gzip_ = true;
+        break;
       }
       if (bsize < 12 + xlen + 8) fail_data(file_.path() + ": BGZF block without a valid size at compressed byte " +
                                            with_commas(block_base_ + p));
@@ -205,6 +227,7 @@ class BgzfProducer final : public Producer {
       if (isize > 65536) fail_data(file_.path() + ": corrupt BGZF block (size field) at compressed byte " +
                                    with_commas(block_base_ + p));
       blocks_.push_back(Block{p, bsize, isize, 0, block_base_ + p});
+      out_bytes += isize;
       saw_eof_block_ = (isize == 0);
       p += bsize;
     }
@@ -246,7 +269,8 @@ class BgzfProducer final : public Producer {
   std::vector<Block> blocks_;
   std::size_t consumed_ = 0;
   std::uint64_t block_base_ = 0;  // file offset of raw_[0] (walks start with consumed_ == 0)
-  bool eof_ = false, saw_eof_block_ = false;
+  bool eof_ = false, saw_eof_block_ = false, switch_to_gzip_ = false;
+  std::unique_ptr<GzipProducer> fallback_;
 };
 
 // Runs a Producer on its own thread, keeping up to `depth` chunks ready.

@@ -34,7 +34,14 @@ char normalize_base(char c) { return kBaseTable[static_cast<unsigned char>(c)]; 
 FastqParser::FastqParser(std::unique_ptr<ByteSource> source, std::string display_name)
     : source_(std::move(source)), name_(std::move(display_name)), buf_(1u << 20) {}
 
-void FastqParser::bad(const std::string& what) const {
+void FastqParser::bad(const std::string& what) {
+  // Plain gzip checks its CRC only at the end of a member, so corrupt data can reach the
+  // parser first: look for a decompression error before blaming the FASTQ text.
+  if (source_->compression() == Compression::Gzip) {
+    std::vector<char> sink(1u << 20);
+    while (source_->read(sink.data(), sink.size()) > 0) {
+    }
+  }
   fail_data(name_ + " record " + with_commas(record_no_) + ": " + what);
 }
 
@@ -75,6 +82,7 @@ bool FastqParser::next_line(const char*& begin, std::size_t& len) {
       begin = buf_.data() + pos_;  // last line without a newline
       len = end_ - pos_;
       pos_ = end_;
+      ended_without_newline_ = true;
       break;
     }
     scan = pos_ + scanned;
@@ -99,22 +107,33 @@ bool FastqParser::next(FastqRecord& rec) {
   }
   ++record_no_;
   if (line[0] != '@') {
+    const bool bam = record_no_ == 1 && len >= 4 && std::memcmp(line, "BAM\1", 4) == 0;
     bad("expected a header line starting with '@', found " + show_char(line[0]) +
-        (line[0] == '>' ? " (FASTA, not FASTQ?)" : ""));
+        (line[0] == '>' ? " (FASTA, not FASTQ?)" : bam ? " (a BAM file, not FASTQ?)" : ""));
   }
   std::size_t name_end = 1;
   while (name_end < len && line[name_end] != ' ' && line[name_end] != '\t') ++name_end;
   if (name_end == 1) bad("empty read name");
+  if (name_end - 1 > kMaxNameLength) {
+    bad("read name of " + std::to_string(name_end - 1) + " characters, more than SAM/BAM's limit of 254: '" +
+        std::string(line + 1, 40) + "...'");
+  }
   rec.name.assign(line + 1, name_end - 1);
   rec.comment.clear();
   if (name_end < len) rec.comment.assign(line + name_end + 1, len - name_end - 1);
 
   if (!next_line(line, len)) bad("truncated record: the file ends after the header line");
   rec.seq.resize(len);
+  bool all_bases = true;  // branch-free loop; the error path looks for the culprit afterwards
   for (std::size_t i = 0; i < len; ++i) {
     const char b = kBaseTable[static_cast<unsigned char>(line[i])];
-    if (b == 0) bad("invalid base " + show_char(line[i]) + " at position " + std::to_string(i + 1) + " of the sequence");
+    all_bases &= b != 0;
     rec.seq[i] = b;
+  }
+  if (!all_bases) {
+    std::size_t i = 0;
+    while (kBaseTable[static_cast<unsigned char>(line[i])] != 0) ++i;
+    bad("invalid base " + show_char(line[i]) + " at position " + std::to_string(i + 1) + " of the sequence");
   }
 
   if (!next_line(line, len)) bad("truncated record: the file ends after the sequence line");
@@ -133,16 +152,23 @@ bool FastqParser::next(FastqRecord& rec) {
   }
 
   if (!next_line(line, len)) bad("truncated record: the file ends before the quality line");
+  if (len < rec.seq.size() && ended_without_newline_) {
+    bad("truncated record: the file ends inside the quality line (" + std::to_string(len) + " of " +
+        std::to_string(rec.seq.size()) + " qualities)");
+  }
   if (len != rec.seq.size()) {
     bad("sequence and quality lengths differ (" + std::to_string(rec.seq.size()) + " vs " + std::to_string(len) + ")");
   }
   rec.qual.assign(line, len);
+  unsigned out_of_range = 0;  // vectorisable: '!'..'~' is 33..126, i.e. (q - 33) <= 93
   for (std::size_t i = 0; i < len; ++i) {
-    const auto q = static_cast<unsigned char>(line[i]);
-    if (q < 33 || q > 126) {
-      bad("quality " + show_char(line[i]) + " at position " + std::to_string(i + 1) +
-          " is outside the Phred+33 range ('!'..'~')");
-    }
+    out_of_range |= static_cast<unsigned char>(static_cast<unsigned char>(line[i]) - 33u) > 93u;
+  }
+  if (out_of_range) {
+    std::size_t i = 0;
+    while (static_cast<unsigned char>(static_cast<unsigned char>(line[i]) - 33u) <= 93u) ++i;
+    bad("quality " + show_char(line[i]) + " at position " + std::to_string(i + 1) +
+        " is outside the Phred+33 range ('!'..'~')");
   }
   return true;
 }

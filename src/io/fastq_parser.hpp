@@ -4,8 +4,10 @@
 // writes them and Picard's FastqReader requires (no line wrapping). CRLF line ends are
 // accepted. Sequence letters may be any IUPAC code in either case ('.' reads as N) and
 // are returned upper-case; qualities must be Phred+33 ('!'..'~') and as long as the
-// sequence. Trailing empty lines at the end of the file are ignored. Any violation throws
-// exit 3 as "<path> record <n>: <what>" (n counts from 1).
+// sequence; names at most 254 characters (SAM/BAM's limit). Trailing empty lines at the end
+// of the file are ignored. Any violation throws exit 3 as "<path> record <n>: <what>" (n
+// counts from 1); on gzip input a decompression error found later in the file wins, since
+// gzip's CRC can only catch corrupt data at the end of a member.
 #pragma once
 
 #include <cstdint>
@@ -37,18 +39,21 @@ class FastqParser {
 
   // Longest line accepted (a guard against binary input without newlines).
   static constexpr std::size_t kMaxLine = 64u << 20;
+  // Longest read name SAM/BAM can store.
+  static constexpr std::size_t kMaxNameLength = 254;
 
  private:
   // Returns the next line without its terminator; false at end of data.
   bool next_line(const char*& begin, std::size_t& len);
   bool refill();
-  [[noreturn]] void bad(const std::string& what) const;
+  [[noreturn]] void bad(const std::string& what);
 
   std::unique_ptr<ByteSource> source_;
   std::string name_;
   std::vector<char> buf_;
   std::size_t pos_ = 0, end_ = 0;
   bool eof_ = false;
+  bool ended_without_newline_ = false;  // the file's last line had no terminator (cut short?)
   std::uint64_t record_no_ = 0;
 };
 

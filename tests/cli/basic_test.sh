@@ -16,6 +16,7 @@ expect_contains "$WORK/last.err" "helicase-fastq: error:" "error prefix"
 expect_exit 2 "no input" -- "$BIN/helicase-fastq"
 expect_exit 2 "in-fq with one file" -- "$BIN/helicase-fastq" --in-fq "$FQ"
 expect_exit 2 "bad --device" -- "$BIN/helicase-fastq" --device tpu --in-se-fq "$FQ"
+expect_exit 2 "bad --memory-limit" -- "$BIN/helicase-fastq" --memory-limit 12Q --in-se-fq "$FQ"
 expect_exit 2 "bad --num-threads" -- "$BIN/helicase-fastq" --num-threads 0 --in-se-fq "$FQ"
 expect_exit 2 "read group without ID" -- "$BIN/helicase-fastq" --in-se-fq "$FQ" '@RG\tSM:x'
 expect_exit 4 "missing file" -- "$BIN/helicase-fastq" --in-se-fq "$WORK/missing.fq"

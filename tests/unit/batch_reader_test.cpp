@@ -114,8 +114,10 @@ TEST(FastqBatchReader, UnequalRecordCounts) {
   test::write_file(dir.file("2.fq"), fastq(4, 2, 2));
   std::string e = error_of({{dir.file("1.fq"), dir.file("2.fq"), ""}});
   EXPECT_NE(e.find("2.fq ends after 4 records but"), std::string::npos) << e;
-  e = error_of({{dir.file("2.fq"), dir.file("1.fq"), ""}});
-  EXPECT_NE(e.find("ends after 4 records"), std::string::npos) << e;
+  test::write_file(dir.file("short1.fq"), fastq(4, 1, 1));
+  test::write_file(dir.file("long2.fq"), fastq(5, 2, 2));
+  e = error_of({{dir.file("short1.fq"), dir.file("long2.fq"), ""}});
+  EXPECT_NE(e.find("short1.fq ends after 4 records but"), std::string::npos) << e;
 }
 
 TEST(FastqBatchReader, CasavaMatesChecked) {
@@ -125,6 +127,28 @@ TEST(FastqBatchReader, CasavaMatesChecked) {
   EXPECT_EQ(error_of({{dir.file("1.fq"), dir.file("2.fq"), ""}}), "");
   const std::string e = error_of({{dir.file("2.fq"), dir.file("1.fq"), ""}});
   EXPECT_NE(e.find("files swapped?"), std::string::npos) << e;
+}
+
+TEST(FastqBatchReader, SlashMatesSwapped) {
+  test::TempDir dir;
+  test::write_file(dir.file("1.fq"), fastq(3, 1, 1));
+  test::write_file(dir.file("2.fq"), fastq(3, 2, 2));
+  const std::string e = error_of({{dir.file("2.fq"), dir.file("1.fq"), ""}});
+  EXPECT_NE(e.find("read names end in /2 in R1 and /1 in R2 (files swapped?)"), std::string::npos) << e;
+}
+
+TEST(FastqBatchReader, SameFileTwiceIsUsageError) {
+  test::TempDir dir;
+  test::write_file(dir.file("1.fq"), fastq(3, 1, 1));
+  ThreadPool pool(1);
+  FastqBatchReader reader({{dir.file("1.fq"), dir.file("1.fq"), ""}}, pool);
+  io::ReadBatch b;
+  try {
+    reader.next(b);
+    FAIL();
+  } catch (const Error& err) {
+    EXPECT_EQ(err.kind(), ErrorKind::Usage);
+  }
 }
 
 TEST(FastqBatchReader, PeekFirstName) {

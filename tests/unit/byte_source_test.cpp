@@ -73,6 +73,16 @@ TEST(ByteSource, BgzfAnyThreadCountAndChunk) {
   }
 }
 
+TEST(ByteSource, BgzfThenPlainGzipMembers) {
+  test::TempDir dir;
+  const std::string a = random_text(200'000, 11), b = random_text(70'000, 12);
+  test::write_bgzf(dir.file("a.gz"), a);
+  test::write_file(dir.file("ab.gz"), test::read_file(dir.file("a.gz")) + test::gzip_member(b));
+  EXPECT_EQ(read_all(dir.file("ab.gz")), a + b);
+  test::write_file(dir.file("junk.gz"), test::read_file(dir.file("a.gz")) + "junk after the blocks");
+  EXPECT_EQ(error_kind_of(dir.file("junk.gz")), ErrorKind::BadData);
+}
+
 TEST(ByteSource, MissingFileIsIoError) {
   EXPECT_EQ(error_kind_of("/nonexistent/x.fq.gz"), ErrorKind::Io);
 }

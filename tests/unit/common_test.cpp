@@ -1,6 +1,7 @@
 // common_test.cpp -- errors, options, thread pool, atomic files, progress and JSON.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <sstream>
@@ -77,6 +78,20 @@ TEST(Options, FastqLanes) {
   FastqInputOptions rg_as_file;
   rg_as_file.in_fq = {{"a_1.fq", "@RG\\tID:a"}};
   EXPECT_THROW(rg_as_file.lanes(), Error);
+}
+
+TEST(Options, FastqLanesKeepCommandLineOrder) {
+  CLI::App app;
+  FastqInputOptions o;
+  add_fastq_inputs(app, o);
+  std::vector<std::string> args = {"--in-se-fq", "s1.fq", "--in-fq", "a1", "a2", "--in-fq", "b1", "b2",
+                                   "--in-se-fq", "s2.fq", "--in-fq", "c1", "c2"};
+  std::reverse(args.begin(), args.end());
+  app.parse(args);
+  const auto lanes = o.lanes();
+  std::string order;
+  for (const auto& l : lanes) order += l.r1 + " ";
+  EXPECT_EQ(order, "s1.fq a1 b1 s2.fq c1 ");
 }
 
 TEST(Options, CommonOptionsParse) {

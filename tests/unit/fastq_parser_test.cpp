@@ -96,11 +96,45 @@ TEST(FastqParser, ErrorsNameRecordAndProblem) {
       {"@r1\nACGT\n+\n", "in.fq record 1: truncated record: the file ends before the quality line"},
       {"@r1\nACGT\n+\nIIII\n\n@r2\nA\n+\nI\n", "in.fq record 2: empty line where a record was expected"},
       {"@ comment\nACGT\n+\nIIII\n", "in.fq record 1: empty read name"},
+      {"@r1\nACGT\n+\nIIII\n@r2\nACGT\n+\nII", "in.fq record 2: truncated record: the file ends inside the quality line (2 of 4"},
+      {"BAM\1\0\0", "in.fq record 1: expected a header line starting with '@', found 'B' (a BAM file, not FASTQ?)"},
   };
   for (const auto& c : cases) {
     const Parsed p = parse(c.text);
     EXPECT_EQ(p.kind, ErrorKind::BadData) << c.text;
     EXPECT_NE(p.error.find(c.message), std::string::npos) << "got: " << p.error << "\nwant: " << c.message;
+  }
+}
+
+TEST(FastqParser, NamesUpToBamLimit) {
+  EXPECT_EQ(parse("@" + std::string(254, 'n') + "\nA\n+\nI\n").error, "");
+  const Parsed p = parse("@" + std::string(255, 'n') + "\nA\n+\nI\n");
+  EXPECT_NE(p.error.find("in.fq record 1: read name of 255 characters, more than SAM/BAM's limit of 254"),
+            std::string::npos) << p.error;
+}
+
+TEST(FastqParser, CorruptGzipBlamesGzipNotText) {
+  // Flip bytes early in a large gzip member: inflate may emit garbage before the CRC check
+  // at the member's end, but the error must name the gzip corruption.
+  std::string text;
+  for (int i = 0; i < 40000; ++i) text += "@r" + std::to_string(i) + "\nACGTACGTACGTAACCGGTT\n+\nIIIIIIIIIIIIIIIIIIII\n";
+  std::string gz = test::gzip_member(text);
+  test::TempDir dir;
+  for (std::size_t at : {gz.size() / 3, gz.size() / 5}) {
+    std::string bad_gz = gz;
+    for (std::size_t k = 0; k < 8; ++k) bad_gz[at + k] = static_cast<char>(bad_gz[at + k] ^ 0x21);
+    test::write_file(dir.file("c.gz"), bad_gz);
+    ThreadPool pool(1);
+    try {
+      FastqParser parser(open_byte_source(dir.file("c.gz"), pool), "c.gz");
+      FastqRecord rec;
+      while (parser.next(rec)) {
+      }
+      ADD_FAILURE() << "corruption not detected";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::BadData);
+      EXPECT_NE(std::string(e.what()).find("gzip"), std::string::npos) << e.what();
+    }
   }
 }
 

@@ -38,7 +38,7 @@ QcCounts reference_counts(const FlatReads& r) {
   for (std::size_t i = 0; i + 1 < r.offsets.size(); ++i) {
     const std::string seq = r.bases.substr(r.offsets[i], r.offsets[i + 1] - r.offsets[i]);
     const std::string q = r.quals.substr(r.offsets[i], seq.size());
-    unsigned acgt = 0, gc = 0, other = 0, q20 = 0, q30 = 0;
+    unsigned acgt = 0, gc = 0;
     std::uint64_t qs = 0;
     for (std::size_t k = 0; k < seq.size(); ++k) {
       const std::string order = "ACGT";
@@ -49,21 +49,11 @@ QcCounts reference_counts(const FlatReads& r) {
       c.qual_by_cycle[k * kQcQualBins + qq]++;
       if (bin < 4) acgt++;
       if (seq[k] == 'G' || seq[k] == 'C') gc++;
-      if (bin == 4) other++;
-      if (qq >= 20) q20++;
-      if (qq >= 30) q30++;
       qs += qq;
     }
     c.length_hist[seq.size()]++;
     c.gc_hist[acgt ? gc * 100 / acgt : 0]++;
     c.mean_qual_hist[seq.empty() ? 0 : qs / seq.size()]++;
-    c.totals[kTotReads]++;
-    c.totals[kTotBases] += seq.size();
-    c.totals[kTotGc] += gc;
-    c.totals[kTotN] += other;
-    c.totals[kTotQ20] += q20;
-    c.totals[kTotQ30] += q30;
-    c.totals[kTotQualSum] += qs;
   }
   return c;
 }
@@ -102,12 +92,43 @@ TEST(ReadQcCpu, EmptyBatchAndEmptyReads) {
   ThreadPool pool(2);
   QcCounts c;
   read_qc_cpu(QcBatchView{}, c, pool);
-  EXPECT_EQ(c.totals[kTotReads], 0u);
+  EXPECT_EQ(c.totals().reads, 0u);
   FlatReads empties;
   empties.offsets = {0, 0, 0};
   read_qc_cpu(empties.view(), c, pool);
-  EXPECT_EQ(c.totals[kTotReads], 2u);
+  EXPECT_EQ(c.totals().reads, 2u);
   EXPECT_EQ(c.length_hist[0], 2u);
+}
+
+TEST(ReadQc, BaseBins) {
+  for (int c = 0; c < 256; ++c) {
+    const char b = static_cast<char>(c);
+    if (b < 'A' || b > 'Z') continue;
+    const int want = b == 'A' ? 0 : b == 'C' ? 1 : b == 'G' ? 2 : b == 'T' ? 3 : 4;
+    EXPECT_EQ(qc_base_bin(b), want) << b;
+  }
+}
+
+TEST(ReadQc, TotalsFollowFromTables) {
+  FlatReads r;
+  r.bases = "ACGTN" "GG";
+  r.quals = "!+5?I" "II";  // Q0 Q10 Q20 Q30 Q40, Q40 Q40
+  r.offsets = {0, 5, 7};
+  ThreadPool pool(1);
+  QcCounts c;
+  read_qc_cpu(r.view(), c, pool);
+  const QcTotals t = c.totals();
+  EXPECT_EQ(t.reads, 2u);
+  EXPECT_EQ(t.bases, 7u);
+  EXPECT_EQ(t.gc, 4u);
+  EXPECT_EQ(t.n, 1u);
+  EXPECT_EQ(t.q20, 5u);
+  EXPECT_EQ(t.q30, 4u);
+  EXPECT_EQ(t.qual_sum, 180u);
+  EXPECT_EQ(c.gc_hist[50], 1u);   // ACGT: 2 of 4
+  EXPECT_EQ(c.gc_hist[100], 1u);  // GG
+  EXPECT_EQ(c.mean_qual_hist[20], 1u);
+  EXPECT_EQ(c.mean_qual_hist[40], 1u);
 }
 
 TEST(QualityQuantile, SmallestQualityReachingFraction) {

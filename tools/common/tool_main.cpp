@@ -19,10 +19,14 @@ std::string one_line(std::string s) {
   return s;
 }
 
+// One argument for the @PG CL field: tabs and newlines written as \t and \n (a real tab
+// would split the header line into bogus fields, as bwa avoids too), quoted if needed.
 std::string quote_arg(const std::string& a) {
-  if (a.find_first_of(" \t'\"") == std::string::npos && !a.empty()) return a;
+  std::string e;
+  for (char c : a) e += c == '\t' ? std::string("\\t") : c == '\n' ? std::string("\\n") : std::string(1, c);
+  if (e.find_first_of(" '\"") == std::string::npos && !e.empty()) return e;
   std::string q = "'";
-  for (char c : a) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  for (char c : e) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return q + "'";
 }
 
@@ -77,6 +81,7 @@ int run_tool(const ToolSpec& spec, int argc, char** argv, const ToolConfigure& c
     configure(app);
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them in reverse
     app.parse(reversed);
+    if (!common.memory_limit.empty()) parse_size(common.memory_limit);  // usage error now, not mid-run
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) {
       app.exit(e);  // --help / --version
