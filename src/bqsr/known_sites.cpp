@@ -5,6 +5,7 @@
 #include <htslib/vcf.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cerrno>
 
 #include "bqsr/reference.hpp"
@@ -102,6 +103,13 @@ KnownSites::KnownSites(const std::vector<std::string>& paths, const ContigDict& 
         }
         if (line.l == 0) continue;
         ++n;
+        // A contig the header does not declare is one the reference lacks (all of its contigs
+        // were declared above): report it here rather than through HTSlib's warning.
+        const std::string chrom(line.s, std::strcspn(line.s, "\t"));
+        if (bcf_hdr_name2id(hdr, chrom.c_str()) < 0) {
+          error = path + ": record " + with_commas(n) + " is on contig " + chrom + ", which the reference lacks";
+          break;
+        }
         if (vcf_parse(&line, hdr, rec) != 0 && !(rec->errcode & BCF_ERR_CTG_UNDEF)) {
           error = path + ": record " + with_commas(n) + " is malformed";
           break;
