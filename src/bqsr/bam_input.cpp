@@ -19,6 +19,11 @@ BamInput::BamInput(const std::string& path, unsigned threads, const std::string&
     fp_ = nullptr;
     fail_data(path + " is not a SAM, BAM or CRAM file");
   }
+  if (fmt->format == cram && reference.empty()) {
+    sam_close(fp_);
+    fp_ = nullptr;
+    fail_usage(path + " is CRAM: give its reference with --ref");
+  }
   if (!reference.empty() && hts_set_fai_filename(fp_, reference.c_str()) != 0) {
     fail_io("cannot use reference " + reference + " to read " + path);
   }

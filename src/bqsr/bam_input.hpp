@@ -1,12 +1,12 @@
 // bam_input.hpp -- reading SAM/BAM/CRAM records in batches, and what GATK asks of a record.
 //
-// BamInput opens a file through HTSlib (decompression on `threads` threads; CRAM decoded with
-// `reference`), checks it is an alignment file (exit 3 otherwise, exit 4 when unreadable) and
-// fills a reusable batch of records in file order; a corrupt record is exit 3 naming the
-// record number. The helpers reproduce GATK's read predicates: isUnmapped (flag, or no
-// contig/position), the WellformedReadFilter, and BaseRecalibrator's extra filters.
-// HeaderReadGroups maps @RG IDs to GATK's read-group identifier (PU when present, else ID)
-// and platform.
+// BamInput opens a file through HTSlib (decompression on `threads` threads; CRAM is decoded
+// with `reference`, exit 2 without one), checks it is an alignment file (exit 3 otherwise,
+// exit 4 when unreadable) and fills a reusable batch of records in file order; a corrupt
+// record is exit 3 naming the record number. The helpers reproduce GATK's read predicates:
+// isUnmapped (flag, or no contig/position), the WellformedReadFilter, and BaseRecalibrator's
+// extra filters. HeaderReadGroups maps @RG IDs to GATK's read-group identifier (PU when
+// present, else ID) and platform.
 #pragma once
 
 #include <htslib/sam.h>
