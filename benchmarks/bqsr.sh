@@ -15,7 +15,7 @@ BIN=$BUILD/bin
 CACHE=$BUILD/bench-cache/bqsr
 SRC=/usr/share/doc/vt/examples/ref/20.fa.gz
 PICARD=/usr/share/java/picard.jar
-for t in samtools bwa dwgsim java /usr/bin/time; do command -v "$t" >/dev/null || { echo "bqsr.sh: $t not found" >&2; exit 1; }; done
+for t in samtools bwa dwgsim java bc /usr/bin/time; do command -v "$t" >/dev/null || { echo "bqsr.sh: $t not found" >&2; exit 1; }; done
 [ -x "$BIN/helicase-bqsr" ] || { echo "bqsr.sh: build helicase-bqsr first" >&2; exit 1; }
 mkdir -p "$CACHE"
 cd "$CACHE"
@@ -39,12 +39,14 @@ fi
 RECORDS=$(samtools idxstats $BAM | awk '{n += $3 + $4} END {print n}')
 echo "input: $BAM, $RECORDS records ($(samtools view -c -f 1024 $BAM) duplicates), $(grep -vc '^#' known.$PAIRS.vcf) known sites"
 
-measure() {  # LABEL COMMAND... -> "LABEL  seconds  reads/s  peak MiB"
+measure() {  # LABEL COMMAND... -> "LABEL  wall s  reads/s  CPU s  reads per CPU s  peak MiB"
   local label=$1; shift
-  /usr/bin/time -f '%e %M' -o time.txt "$@" >/dev/null 2>err.txt || { cat err.txt >&2; exit 1; }
-  read -r secs kib <time.txt
-  awk -v l="$label" -v s="$secs" -v k="$kib" -v n="$RECORDS" 'BEGIN { printf "%-44s %8.2f s  %10.0f reads/s  %6.0f MiB\n", l, s, n / s, k / 1024 }'
+  /usr/bin/time -f '%e %U %S %M' -o time.txt "$@" >/dev/null 2>err.txt || { cat err.txt >&2; exit 1; }
+  read -r secs user sys kib <time.txt
+  awk -v l="$label" -v s="$secs" -v c="$(echo "$user + $sys" | bc)" -v k="$kib" -v n="$RECORDS" 'BEGIN {
+    printf "%-46s %7.2f s %9.0f reads/s   CPU %7.2f s %9.0f reads/CPU-s   %5.0f MiB\n", l, s, n / s, c, n / c, k / 1024 }'
 }
+echo "load average before timing: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 for threads in 1 2; do
   measure "helicase-bqsr, $threads thread(s)" "$BIN/helicase-bqsr" --quiet --num-threads $threads --ref slice.fa --in-bam $BAM \
     --known-sites known.$PAIRS.vcf --out-recal-file t.txt

@@ -20,7 +20,7 @@ const CountCell* RecalCounts::qual_cell(int rg, int qual, int event) const {
 const CountCell* RecalCounts::context_block(int rg, int qual, int event) const { return ctx_[slot(rg, qual, event)].get(); }
 const CountCell* RecalCounts::cycle_block(int rg, int qual, int event) const { return cyc_[slot(rg, qual, event)].get(); }
 
-void RecalCounts::count_part(const RecalBatchView& b, int part, int parts) {
+void RecalCounts::count(const RecalBatchView& b, std::uint32_t lo, std::uint32_t hi, int part, int parts) {
   auto add = [](CountCell& c, double err) {
     ++c.observations;
     c.mismatches_scaled += err * 100000.0;
@@ -29,7 +29,7 @@ void RecalCounts::count_part(const RecalBatchView& b, int part, int parts) {
     if (!p) p.reset(new CountCell[static_cast<std::size_t>(n)]());
     return p.get();
   };
-  for (std::uint32_t r = 0; r < b.n_reads; ++r) {
+  for (std::uint32_t r = lo; r < hi; ++r) {
     if (b.status[r] != kRecalOk) continue;
     const int rg = b.rg[r];
     const std::uint64_t o = b.offset[r];
@@ -52,9 +52,35 @@ void RecalCounts::count_part(const RecalBatchView& b, int part, int parts) {
   }
 }
 
-void RecalCounts::add_batch(const RecalBatchView& b, ThreadPool& pool) {
+void RecalCounts::add_batch_ordered(const RecalBatchView& b, ThreadPool& pool) {
   const int parts = static_cast<int>(std::min<unsigned>(pool.size(), 8));
-  pool.parallel_for(static_cast<std::size_t>(parts), [&](std::size_t p) { count_part(b, static_cast<int>(p), parts); });
+  pool.parallel_for(static_cast<std::size_t>(parts),
+                    [&](std::size_t p) { count(b, 0, b.n_reads, static_cast<int>(p), parts); });
+}
+
+void RecalCounts::add_batch(const RecalBatchView& b, std::vector<RecalCounts>& parts, ThreadPool& pool) {
+  const std::size_t n = parts.size();
+  pool.parallel_for(n, [&](std::size_t p) {
+    const auto lo = static_cast<std::uint32_t>(b.n_reads * p / n), hi = static_cast<std::uint32_t>(b.n_reads * (p + 1) / n);
+    parts[p].count(b, lo, hi, 0, 1);
+  });
+}
+
+void RecalCounts::merge_from(const RecalCounts& o) {
+  auto add = [](CountCell& a, const CountCell& c) {
+    a.observations += c.observations;
+    a.mismatches_scaled += c.mismatches_scaled;
+  };
+  auto add_block = [&](std::unique_ptr<CountCell[]>& dst, const std::unique_ptr<CountCell[]>& src, int n) {
+    if (!src) return;
+    if (!dst) dst.reset(new CountCell[static_cast<std::size_t>(n)]());
+    for (int k = 0; k < n; ++k) add(dst[k], src[k]);
+  };
+  for (std::size_t s = 0; s < qual_.size(); ++s) {
+    add(qual_[s], o.qual_[s]);
+    add_block(ctx_[s], o.ctx_[s], ctx_keys_);
+    add_block(cyc_[s], o.cyc_[s], cyc_keys_);
+  }
 }
 
 }  // namespace helicase::kernels::bqsr

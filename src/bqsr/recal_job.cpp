@@ -168,9 +168,15 @@ RecalJobStats run_recal_job(const RecalJobOptions& opts, const Backend& backend,
   params.baq_gap_open = std::pow(10, -opts.baq_gap_open_penalty / 10);
   params.qual2prob = qual2prob.data();
 
-  RecalCounts counts(static_cast<int>(header_rgs.identifiers().size()),
-                     max_context_key(a.mismatches_context_size, a.indels_context_size) + 1,
-                     (a.maximum_cycle_value << 1) + 2, opts.indel_tables);
+  const int n_rg = static_cast<int>(header_rgs.identifiers().size());
+  const int ctx_keys = max_context_key(a.mismatches_context_size, a.indels_context_size) + 1;
+  const int cyc_keys = (a.maximum_cycle_value << 1) + 2;
+  RecalCounts counts(n_rg, ctx_keys, cyc_keys, opts.indel_tables);
+  // Without BAQ errors are whole numbers: per-thread counts, summed at the end (count.hpp).
+  std::vector<RecalCounts> parts;
+  if (!opts.enable_baq) {
+    for (unsigned t = 0; t < pool.size(); ++t) parts.emplace_back(n_rg, ctx_keys, cyc_keys, opts.indel_tables);
+  }
   BqsrRecalRunner runner(backend);
   Progress progress(log, "bqsr", "reads", 0, opts.progress);
   std::vector<bam1_t*> recs;
@@ -341,12 +347,17 @@ RecalJobStats run_recal_job(const RecalJobOptions& opts, const Backend& backend,
         fail_data(where(record_of[j]) + ": a base quality too high for the BAQ tag (misencoded qualities?)");
       }
     }
-    counts.add_batch(view, pool);
+    if (opts.enable_baq) {
+      counts.add_batch_ordered(view, pool);
+    } else {
+      RecalCounts::add_batch(view, parts, pool);
+    }
     stats.records += n;
     progress.update(stats.records);
   }
   free_batch(recs);
   progress.finish();
+  for (const auto& part : parts) counts.merge_from(part);
   RecalTables tables = tables_from_counts(counts, header_rgs.identifiers());
   tables.finalize();
   const QuantizationInfo quant = quantization_from_tables(tables, a.quantizing_levels);
