@@ -20,26 +20,18 @@ namespace helicase::kernels::bqsr {
 inline constexpr std::uint8_t kFlagReverse = 1;  // read on the reverse strand
 inline constexpr std::uint8_t kFlagSecond = 2;   // paired and second of pair
 
+// Branch-free: lower-case the byte; a c g t give ((c >> 1) ^ (c >> 2)) & 3 = 0 1 2 3.
 HELICASE_HD_INLINE int base_code(char b) {
-  switch (b) {
-    case 'A': case 'a': case '*': return 0;
-    case 'C': case 'c': return 1;
-    case 'G': case 'g': return 2;
-    case 'T': case 't': return 3;
-    default: return -1;
-  }
+  const unsigned c = static_cast<unsigned char>(b) | 0x20u;
+  const int code = static_cast<int>(((c >> 1) ^ (c >> 2)) & 3u);
+  const bool acgt = (c == 'a') | (c == 'c') | (c == 'g') | (c == 't');
+  return acgt ? code : (b == '*' ? 0 : -1);
 }
 
 // Code of the complement (BaseUtils.simpleComplement keeps non-ACGT bases, '*' counts as A).
 HELICASE_HD_INLINE int complement_code(char b) {
-  switch (b) {
-    case 'A': case 'a': return 3;
-    case 'C': case 'c': return 2;
-    case 'G': case 'g': return 1;
-    case 'T': case 't': return 0;
-    case '*': return 0;
-    default: return -1;
-  }
+  const int code = base_code(b);
+  return (code >= 0 && b != '*') ? 3 - code : code;
 }
 
 // The read's low-quality tails: bases outside [*first, *last] are masked; first > last when

@@ -177,7 +177,7 @@ HELICASE_HD inline void recal_read(const RecalBatchView& b, const RecalParams& p
   const std::uint8_t* known = b.known + o;
   std::uint8_t* skip = b.skip + o;
   for (int i = 0; i < len; ++i) {
-    skip[i] = (base_code(bases[i]) < 0 && bases[i] != '*') || quals[i] < p.preserve || known[i] ? 1 : 0;
+    skip[i] = (base_code(bases[i]) < 0) | (quals[i] < p.preserve) | (known[i] != 0) ? 1 : 0;
   }
   int first = 0, last = 0;
   low_quality_bounds(quals, len, p.low_quality_tail, &first, &last);

@@ -40,6 +40,7 @@ struct Slot {
   std::int64_t window_start = 0, window_end = 0;  // clamped to the contig
   bool baq_window = false;
   const std::uint8_t* oq = nullptr;  // OQ qualities (-OQ) or nullptr
+  int rg = 0;                        // read-group key
 };
 
 struct BatchArrays {
@@ -207,6 +208,7 @@ RecalJobStats run_recal_job(const RecalJobOptions& opts, const Backend& backend,
         const char* id = read_group_of(r);
         const HeaderReadGroup* hrg = header_rgs.find(id);
         if (!hrg) fail_data(where(i) + ": read group " + std::string(id) + " is not in the header");
+        s.rg = rg_key.at(id);
         if (hrg->platform.empty()) {
           fail_data(where(i) + ": read group " + std::string(id) + " has no platform (PL); BaseRecalibrator needs it");
         }
@@ -287,8 +289,8 @@ RecalJobStats run_recal_job(const RecalJobOptions& opts, const Backend& backend,
         const std::uint8_t* seq = bam_get_seq(r);
         const std::uint8_t* q = s.oq ? s.oq : bam_get_qual(r);
         const int qshift = s.oq ? 33 : 0;
-        const char* bi = indel_quals(r, "BI");
-        const char* bd = indel_quals(r, "BD");
+        const char* bi = opts.indel_tables ? indel_quals(r, "BI") : nullptr;  // only indel events use them
+        const char* bd = opts.indel_tables ? indel_quals(r, "BD") : nullptr;
         if ((bi && static_cast<int>(std::strlen(bi)) != r->core.l_qseq) || (bd && static_cast<int>(std::strlen(bd)) != r->core.l_qseq)) {
           fail_data(where(i) + ": the BI or BD tag's length differs from the read's");
         }
@@ -306,7 +308,7 @@ RecalJobStats run_recal_job(const RecalJobOptions& opts, const Backend& backend,
         if ((r->core.flag & BAM_FPAIRED) && (r->core.flag & BAM_FREAD2)) f |= kFlagSecond;
         if (s.baq_window) f |= kFlagBaqWindow;
         b.flags[j] = f;
-        b.rg[j] = rg_key.at(read_group_of(r));
+        b.rg[j] = s.rg;
         for (std::size_t c = 0; c < s.prep.cigar.size(); ++c) {
           b.cigar[b.cigar_offset[j] + c] =
               static_cast<std::uint32_t>(s.prep.cigar[c].len) << 4 | static_cast<std::uint32_t>(s.prep.cigar[c].op);
