@@ -110,7 +110,7 @@ KnownSites::KnownSites(const std::vector<std::string>& paths, const ContigDict& 
           error = path + ": record " + with_commas(n) + " is on contig " + chrom + ", which the reference lacks";
           break;
         }
-        if (vcf_parse(&line, hdr, rec) != 0 && !(rec->errcode & BCF_ERR_CTG_UNDEF)) {
+        if (vcf_parse(&line, hdr, rec) != 0 && !(rec->errcode & (BCF_ERR_CTG_UNDEF | BCF_ERR_TAG_UNDEF))) {
           error = path + ": record " + with_commas(n) + " is malformed";
           break;
         }
@@ -119,7 +119,8 @@ KnownSites::KnownSites(const std::vector<std::string>& paths, const ContigDict& 
         if (rc != 0) break;
         ++n;
       }
-      if (rec->errcode & ~BCF_ERR_CTG_UNDEF) {
+      // htsjdk reads records whose FILTER/INFO/FORMAT tags the header does not declare; so do we.
+      if (rec->errcode & ~(BCF_ERR_CTG_UNDEF | BCF_ERR_TAG_UNDEF)) {
         error = path + ": record " + with_commas(n) + " is malformed";
         break;
       }
