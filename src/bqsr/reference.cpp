@@ -1,0 +1,88 @@
+// reference.cpp -- faidx-backed, GATK-normalized reference contigs.
+#include "bqsr/reference.hpp"
+
+#include <array>
+#include <cerrno>
+#include <cstdlib>
+
+#include "common/atomic_file.hpp"
+#include "common/error.hpp"
+
+namespace helicase::bqsr {
+namespace {
+
+// Upper-case; IUPAC ambiguity codes -> N; anything else -> kBadRefBase.
+const std::array<char, 256> kNormalize = [] {
+  std::array<char, 256> t{};
+  t.fill(kBadRefBase);
+  for (char c : std::string("ACGT")) {
+    t[static_cast<unsigned char>(c)] = c;
+    t[static_cast<unsigned char>(c - 'A' + 'a')] = c;
+  }
+  for (char c : std::string("NRYMKWSBDHV")) {
+    t[static_cast<unsigned char>(c)] = 'N';
+    t[static_cast<unsigned char>(c - 'A' + 'a')] = 'N';
+  }
+  return t;
+}();
+
+}  // namespace
+
+Reference::Reference(const std::string& path) : path_(path) {
+  require_readable(path);
+  fai_ = fai_load3(path.c_str(), nullptr, nullptr, FAI_CREATE);
+  if (!fai_) fail_io("cannot open or index the reference " + path + " (a .fai is needed beside it)");
+  const int n = faidx_nseq(fai_);
+  for (int i = 0; i < n; ++i) {
+    const char* name = faidx_iseq(fai_, i);
+    dict_.names.emplace_back(name);
+    dict_.lengths.push_back(static_cast<std::int64_t>(faidx_seq_len(fai_, name)));
+  }
+  if (n == 0) fail_data(path + ": the reference has no sequences");
+}
+
+Reference::~Reference() {
+  if (fai_) fai_destroy(fai_);
+}
+
+std::shared_ptr<const std::string> Reference::contig(int tid) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (std::size_t i = 0; i < cache_.size(); ++i) {
+    if (cache_[i].first == tid) {
+      auto hit = cache_[i];
+      cache_.erase(cache_.begin() + static_cast<std::ptrdiff_t>(i));
+      cache_.push_back(hit);
+      return hit.second;
+    }
+  }
+  const std::string& name = dict_.names[static_cast<std::size_t>(tid)];
+  hts_pos_t len = 0;
+  char* seq = faidx_fetch_seq64(fai_, name.c_str(), 0, dict_.lengths[static_cast<std::size_t>(tid)] - 1, &len);
+  if (!seq || len != dict_.lengths[static_cast<std::size_t>(tid)]) {
+    std::free(seq);
+    fail_data(path_ + ": cannot read contig " + name + " (truncated FASTA or stale .fai?)");
+  }
+  auto s = std::make_shared<std::string>(seq, static_cast<std::size_t>(len));
+  std::free(seq);
+  for (auto& c : *s) c = kNormalize[static_cast<unsigned char>(c)];
+  if (cache_.size() >= 2) cache_.erase(cache_.begin());
+  cache_.emplace_back(tid, s);
+  return s;
+}
+
+void check_compatible(const ContigDict& ref, const ContigDict& other, const std::string& what, bool require_shared) {
+  int shared = 0;
+  for (std::size_t i = 0; i < other.names.size(); ++i) {
+    const int t = ref.find(other.names[i]);
+    if (t < 0) continue;
+    ++shared;
+    const std::int64_t want = ref.lengths[static_cast<std::size_t>(t)];
+    if (other.lengths[i] >= 0 && other.lengths[i] != want) {
+      fail_data("contig " + other.names[i] + " has length " + std::to_string(other.lengths[i]) + " in " + what +
+                " but " + std::to_string(want) + " in the reference");
+    }
+  }
+  if (require_shared && shared == 0) fail_data(what + " shares no contig with the reference");
+}
+
+}  // namespace helicase::bqsr
