@@ -13,6 +13,9 @@ if ! "$BIN/helicase-bqsr" --version | grep -q "GPU 0:"; then
   echo "skipped: $("$BIN/helicase-bqsr" --version | tail -1)"
   exit 77
 fi
+if [ ! -f "$C/human_g1k_v37.chr17_1Mb.fasta" ] || [ ! -f "$A/HiSeq.20mb.1RG.table.gz" ]; then
+  echo "skipped: needs the shared test data ($2)"; exit 77
+fi
 same() {  # A B WHAT
   if [ -s "$1" ] && cmp -s "$1" "$2"; then ok; else bad "$3: GPU output differs from the CPU's"; fi
 }

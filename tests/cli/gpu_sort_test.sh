@@ -8,6 +8,9 @@ if ! "$BIN/helicase" --version | grep -q "GPU 0:"; then
   echo "skipped: $("$BIN/helicase" --version | tail -1)"
   exit 77
 fi
+if ! command -v samtools >/dev/null || [ ! -f "$T/na12878_chr20_10M/NA12878_S1.chr20.10_10p1mb.bam" ]; then
+  echo "skipped: needs samtools and the shared test data"; exit 77
+fi
 samtools collate -u -O "$T/na12878_chr20_10M/NA12878_S1.chr20.10_10p1mb.bam" "$WORK/collate" >"$WORK/in.bam"
 for order in coordinate queryname; do
   for limit in 4G 1M; do
