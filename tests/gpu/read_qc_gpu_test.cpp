@@ -1,6 +1,8 @@
 // read_qc_gpu_test.cpp -- the QC kernel's CUDA launcher equals its CPU launcher, exactly.
 #include <gtest/gtest.h>
 
+#include "kernel_inputs.hpp"
+
 #include <random>
 
 #include "qc/read_qc_launch.hpp"
@@ -8,25 +10,8 @@
 namespace helicase::kernels {
 namespace {
 
-struct FlatReads {
-  std::string bases, quals;
-  std::vector<std::uint64_t> offsets{0};
-  QcBatchView view() const { return QcBatchView{bases.data(), quals.data(), offsets.data(), offsets.size() - 1}; }
-};
-
-FlatReads random_reads(std::size_t n, unsigned seed, std::uint32_t min_len, std::uint32_t max_len) {
-  std::mt19937 rng(seed);
-  FlatReads r;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto len = static_cast<std::uint32_t>(min_len + rng() % (max_len - min_len + 1));
-    for (std::uint32_t k = 0; k < len; ++k) {
-      r.bases += "ACGTNRY"[rng() % 7];
-      r.quals += static_cast<char>(33 + rng() % 94);
-    }
-    r.offsets.push_back(r.bases.size());
-  }
-  return r;
-}
+using test::FlatReads;
+using test::random_reads;
 
 void expect_gpu_equals_cpu(const FlatReads& reads) {
   ThreadPool pool(2);

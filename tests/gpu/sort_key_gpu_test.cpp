@@ -1,6 +1,8 @@
 // sort_key_gpu_test.cpp -- the sort-key kernel's CUDA launchers give the CPU launchers' permutation.
 #include <gtest/gtest.h>
 
+#include "kernel_inputs.hpp"
+
 #include <random>
 #include <string>
 #include <vector>
@@ -10,27 +12,7 @@
 namespace helicase::kernels {
 namespace {
 
-struct CoordRecords {
-  std::vector<std::int32_t> tid;
-  std::vector<std::int64_t> pos;
-  std::vector<std::uint16_t> flag;
-  std::uint32_t n_ref = 0;
-  CoordBatchView view() const { return CoordBatchView{tid.data(), pos.data(), flag.data(), tid.size(), n_ref}; }
-};
-
-// Many ties (few distinct positions), unplaced records, both strands.
-CoordRecords random_coords(std::size_t n, unsigned seed, std::uint32_t n_ref, std::int64_t max_pos) {
-  std::mt19937_64 rng(seed);
-  CoordRecords r;
-  r.n_ref = n_ref;
-  for (std::size_t i = 0; i < n; ++i) {
-    const bool no_contig = rng() % 10 == 0;
-    r.tid.push_back(no_contig ? -1 : static_cast<std::int32_t>(rng() % n_ref));
-    r.pos.push_back(no_contig && rng() % 2 ? -1 : static_cast<std::int64_t>(rng() % 1000) * (max_pos / 1000) - 1);
-    r.flag.push_back(static_cast<std::uint16_t>(rng() & 0xfff));
-  }
-  return r;
-}
+using test::CoordRecords;
 
 void expect_coordinate_gpu_equals_cpu(const CoordRecords& r) {
   ThreadPool pool(2);
@@ -42,21 +24,21 @@ void expect_coordinate_gpu_equals_cpu(const CoordRecords& r) {
 }
 
 TEST(SortKeyGpu, CoordinatePackedKeys) {
-  const CoordRecords r = random_coords(1'000'000, 1, 86, 250'000'000);
+  const CoordRecords r = test::random_coords(1'000'000, 1, 86, 250'000'000, 1000);
   ASSERT_TRUE(coord_key_plan(r.view()).packed());
   expect_coordinate_gpu_equals_cpu(r);
 }
 
 TEST(SortKeyGpu, CoordinateTwoPasses) {
-  const CoordRecords r = random_coords(200'000, 2, 1u << 30, std::int64_t{1} << 40);
+  const CoordRecords r = test::random_coords(200'000, 2, 1u << 30, std::int64_t{1} << 40, 1000);
   ASSERT_FALSE(coord_key_plan(r.view()).packed());
   expect_coordinate_gpu_equals_cpu(r);
 }
 
 TEST(SortKeyGpu, CoordinateTinyBatches) {
-  expect_coordinate_gpu_equals_cpu(random_coords(0, 3, 2, 100));
-  expect_coordinate_gpu_equals_cpu(random_coords(1, 4, 2, 100));
-  expect_coordinate_gpu_equals_cpu(random_coords(17, 5, 1, 2));
+  expect_coordinate_gpu_equals_cpu(test::random_coords(0, 3, 2, 100, 1000));
+  expect_coordinate_gpu_equals_cpu(test::random_coords(1, 4, 2, 100, 1000));
+  expect_coordinate_gpu_equals_cpu(test::random_coords(17, 5, 1, 2, 1000));
 }
 
 TEST(SortKeyGpu, QuerynameNaturalOrderStable) {

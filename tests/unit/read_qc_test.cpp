@@ -1,6 +1,8 @@
 // read_qc_test.cpp -- the QC kernel's CPU launcher against a plain reference, and quantiles.
 #include <gtest/gtest.h>
 
+#include "kernel_inputs.hpp"
+
 #include <random>
 
 #include "fastq/qc_report.hpp"
@@ -9,25 +11,7 @@
 namespace helicase::kernels {
 namespace {
 
-struct FlatReads {
-  std::string bases, quals;
-  std::vector<std::uint64_t> offsets{0};
-  QcBatchView view() const { return QcBatchView{bases.data(), quals.data(), offsets.data(), offsets.size() - 1}; }
-};
-
-FlatReads random_reads(std::size_t n, unsigned seed, std::uint32_t max_len) {
-  std::mt19937 rng(seed);
-  FlatReads r;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto len = static_cast<std::uint32_t>(rng() % (max_len + 1));  // includes empty reads
-    for (std::uint32_t k = 0; k < len; ++k) {
-      r.bases += "ACGTNRY"[rng() % 7];
-      r.quals += static_cast<char>(33 + rng() % 94);
-    }
-    r.offsets.push_back(r.bases.size());
-  }
-  return r;
-}
+using test::FlatReads;
 
 // The textbook computation, written independently of the kernel.
 QcCounts reference_counts(const FlatReads& r) {
@@ -60,7 +44,7 @@ QcCounts reference_counts(const FlatReads& r) {
 
 TEST(ReadQcCpu, MatchesReferenceForAnyThreadCount) {
   for (unsigned seed : {1u, 2u, 3u}) {
-    const FlatReads reads = random_reads(5000, seed, 300);
+    const FlatReads reads = test::random_reads(5000, seed, 0, 300);
     const QcCounts want = reference_counts(reads);
     for (unsigned threads : {1u, 2u, 5u}) {
       ThreadPool pool(threads);
@@ -72,7 +56,7 @@ TEST(ReadQcCpu, MatchesReferenceForAnyThreadCount) {
 }
 
 TEST(ReadQcCpu, SplitBatchesSumToWhole) {
-  const FlatReads all = random_reads(3000, 9, 151);
+  const FlatReads all = test::random_reads(3000, 9, 0, 151);
   ThreadPool pool(2);
   QcCounts whole;
   read_qc_cpu(all.view(), whole, pool);

@@ -1,6 +1,8 @@
 // sort_key_test.cpp -- samtools sort's comparators and the sort-key kernel's CPU launchers.
 #include <gtest/gtest.h>
 
+#include "kernel_inputs.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <random>
@@ -11,6 +13,8 @@
 
 namespace helicase::kernels {
 namespace {
+
+using test::CoordRecords;
 
 // The order samtools sort -n (1.16.1) gave for these names, run once by hand on a SAM of
 // unmapped records in shuffled order.
@@ -112,28 +116,6 @@ TEST(CoordinateKey, RanksAndEdgeCases) {
   EXPECT_EQ(bit_width64(~0ull), 64u);
 }
 
-struct CoordRecords {
-  std::vector<std::int32_t> tid;
-  std::vector<std::int64_t> pos;
-  std::vector<std::uint16_t> flag;
-  std::uint32_t n_ref = 0;
-  CoordBatchView view() const { return CoordBatchView{tid.data(), pos.data(), flag.data(), tid.size(), n_ref}; }
-};
-
-CoordRecords random_coords(std::size_t n, unsigned seed, std::uint32_t n_ref, std::int64_t max_pos) {
-  std::mt19937_64 rng(seed);
-  CoordRecords r;
-  r.n_ref = n_ref;
-  for (std::size_t i = 0; i < n; ++i) {
-    const bool no_contig = rng() % 10 == 0;
-    r.tid.push_back(no_contig ? -1 : static_cast<std::int32_t>(rng() % n_ref));
-    // Few distinct positions: many ties, which must keep input order.
-    r.pos.push_back(no_contig && rng() % 2 ? -1 : static_cast<std::int64_t>(rng() % 50) * (max_pos / 50) - 1);
-    r.flag.push_back(static_cast<std::uint16_t>(rng() & 0xfff));
-  }
-  return r;
-}
-
 std::vector<std::uint32_t> reference_coordinate_order(const CoordRecords& r) {
   std::vector<std::uint32_t> order(r.tid.size());
   std::iota(order.begin(), order.end(), 0u);
@@ -148,7 +130,7 @@ std::vector<std::uint32_t> reference_coordinate_order(const CoordRecords& r) {
 TEST(SortCoordinateCpu, StableAndThreadIndependent) {
   for (unsigned threads : {1u, 2u, 5u}) {
     ThreadPool pool(threads);
-    const CoordRecords r = random_coords(300000, 11, 25, 250000000);
+    const CoordRecords r = test::random_coords(300000, 11, 25, 250000000, 50);
     EXPECT_TRUE(coord_key_plan(r.view()).packed());
     std::vector<std::uint32_t> order;
     sort_coordinate_cpu(r.view(), order, pool);
@@ -158,7 +140,7 @@ TEST(SortCoordinateCpu, StableAndThreadIndependent) {
 
 TEST(SortCoordinateCpu, TwoPassWhenKeysDoNotFit) {
   ThreadPool pool(2);
-  const CoordRecords r = random_coords(20000, 12, (1u << 30), std::int64_t{1} << 40);
+  const CoordRecords r = test::random_coords(20000, 12, (1u << 30), std::int64_t{1} << 40, 50);
   EXPECT_FALSE(coord_key_plan(r.view()).packed());
   std::vector<std::uint32_t> order;
   sort_coordinate_cpu(r.view(), order, pool);
