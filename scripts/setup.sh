@@ -10,7 +10,7 @@ PACKAGES=(
   # build
   cmake g++ make pkg-config git libhts-dev libdeflate-dev zlib1g-dev libcli11-dev libgtest-dev libdivsufsort-dev
   # tests and benchmarks: the peers and their data
-  bwa samtools bcftools tabix picard-tools vt-examples seqtk dwgsim freebayes
+  bwa samtools bcftools tabix picard-tools vt-examples seqtk dwgsim freebayes time
 )
 
 missing=()
