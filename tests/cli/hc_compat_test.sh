@@ -13,14 +13,20 @@
 #                   truth_confident.b37.20_10M.bed all 49 found, same genotypes, no false positive;
 #                   over the 100 kb >= 185/186 SNPs and >= 35/36 indels, and the SNP at 20:10,012,636
 #                   and the 36 bp deletion at 20:10,097,436 found; prints precision/recall tables
+#   format          the same NA12878 run: INFO/FORMAT/FILTER header lines (ID, Number, Type), the INFO
+#                   keys used on records and the FORMAT strings equal those of GATK 4.6.2's
+#                   gatk/hc_chr20_expected_only/expected.testVCFMode.gatk4.vcf (20:10-10.1 Mb, other
+#                   NA12878 data)
+# Every case also checks that bcftools reads the whole output without an error or warning.
 # MODE (to check this script itself; default tool):
 #   tool          run $BIN_DIR/helicase-haplotypecaller
 #   bcftools      bcftools mpileup -a AD,DP | bcftools call -mv on the same BAM and region stand in
 #   expected      the expected file (or the truth) stands in for the calls: must pass
-#   drop-one, flip-gt, bump-dp, add-fp, drop-anchor
+#   drop-one, flip-gt, bump-dp, add-fp, drop-anchor, drop-info-header
 #                 the expected file with one record removed / its GT changed (1/1 <-> 0/1) / its
 #                 FORMAT DP plus one (pipeline_chr20 compares it) / a false SNP added next to it (the first expected record; for na12878 the first
-#                 inside the BED) / (na12878) 20:10,012,636 removed: must fail
+#                 inside the BED) / (na12878) 20:10,012,636 removed / (format) the first ##INFO
+#                 header line removed: must fail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/hc_compat_lib.sh"
 BIN=$1 DATA=$2 CACHE=$3 CASE=$4 MODE=${5:-tool}
@@ -43,6 +49,8 @@ case "$CASE" in
     N=$DATA/na12878_chr20_10M
     expected=$N/truth_GIAB_NA12878.b37.20_10M-10.1M.vcf.gz bed=$N/truth_confident.b37.20_10M.bed
     region=20:10000000-10100000 ;;
+  format) ref=$CACHE/b37_chr20.fa bam=$CACHE/na12878_b37/na12878.md.bam region=20:10000000-10100000
+    expected=$G/hc_chr20_expected_only/expected.testVCFMode.gatk4.vcf ;;
   *) echo "unknown case $CASE" >&2; exit 2 ;;
 esac
 for f in "$ref" "$ref.fai" "$expected"; do
@@ -86,10 +94,11 @@ case "$MODE" in
     alt=A; [ "$b" != A ] || alt=C
     bcftools view "$expected" | awk -F'\t' -v OFS='\t' -v c="$tc" -v p="$tp" -v b="$b" -v alt="$alt" '
       { print } !/^#/ && $1 == c && $2 == p { $2 = p + 1; $4 = b; $5 = alt; print }' >"$calls" ;;
+  drop-info-header) awk '/^##INFO/ && !done { done = 1; next } { print }' "$expected" >"$calls" ;;
   drop-anchor) bcftools view "$expected" | awk -F'\t' '!($1 == "20" && $2 == 10012636)' >"$calls" ;;
   *) echo "unknown mode $MODE" >&2; exit 2 ;;
 esac
-if bcftools view -h "$calls" >/dev/null 2>"$WORK/view.err" && [ ! -s "$WORK/view.err" ]; then ok; else
+if bcftools view "$calls" >/dev/null 2>"$WORK/view.err" && [ ! -s "$WORK/view.err" ]; then ok; else
   bad "$CASE: bcftools reads the calls with errors or warnings: $(head -c 300 "$WORK/view.err")"
 fi
 
@@ -100,7 +109,30 @@ report_diffs() {  # NAME: the unmatched and genotype-differing records, a few ea
   [ ! -s "$d/gt_diff.tsv" ] || { echo "  genotype differs (truth GT AD DP | call GT AD DP):"; show_rows "$d/gt_diff.tsv" 10; }
 }
 
+# header_keys VCF: "INFO|FORMAT|FILTER ID Number Type" per header line, sorted.
+header_keys() {
+  bcftools view -h "$1" | awk '/^##(INFO|FORMAT|FILTER)=</ { t = substr($0, 3, index($0, "=") - 3)
+    id = $0; sub(/.*<ID=/, "", id); sub(/,.*/, "", id)
+    n = ""; if (match($0, /Number=[^,>]*/)) n = substr($0, RSTART + 7, RLENGTH - 7)
+    y = ""; if (match($0, /Type=[^,>]*/)) y = substr($0, RSTART + 5, RLENGTH - 5)
+    print t, id, n, y }' | sort
+}
+# used_keys VCF: the INFO keys used on any record and the FORMAT strings, sorted.
+used_keys() {
+  bcftools view -H "$1" | awk -F'\t' '{ n = split($8, kv, ";"); for (i = 1; i <= n; i++) { k = kv[i]; sub(/=.*/, "", k); u["INFO " k] = 1 }
+    u["FORMAT " $9] = 1 } END { for (k in u) print k }' | sort
+}
+
 case "$CASE" in
+  format)
+    if diff <(header_keys "$expected") <(header_keys "$calls") >"$WORK/hdr.diff"; then ok; else
+      bad "format: INFO/FORMAT/FILTER header lines differ from GATK's (< GATK, > ours):"; cat "$WORK/hdr.diff"
+    fi
+    if diff <(used_keys "$expected") <(used_keys "$calls") >"$WORK/used.diff"; then ok; else
+      bad "format: annotations used on records differ from GATK's (< GATK, > ours):"; cat "$WORK/used.diff"
+    fi
+    echo "format ($MODE): $(header_keys "$calls" | wc -l) INFO/FORMAT/FILTER header lines, $(used_keys "$calls" | wc -l) annotation keys and FORMAT strings used"
+    ;;
   chrM_b37 | chrM_hg38 | pipeline_chr20)
     vcf_match "$CASE" "$ref" "$expected" "$calls" || { finish; exit; }
     want=$(bcftools view -H "$expected" | wc -l)
