@@ -41,6 +41,7 @@ bwa_cmd=(bwa mem -t "$threads" -K 100000000 -Y -R "$rg" "$ref" "${in[@]}")
 key="$(bwa 2>&1 | grep -m1 Version) ${bwa_cmd[*]} $(stat -c %s "${in[@]}" "$ref.bwt" | tr '\n' ' ')"
 expected=$out/$SET.bwa.bam
 (
+  set -o pipefail
   flock -w 3600 9 || exit 1
   if [ ! -s "$expected" ] || [ "$(cat "$expected.key" 2>/dev/null)" != "$key" ]; then
     start=$(date +%s.%N)
