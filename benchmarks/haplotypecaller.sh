@@ -48,12 +48,12 @@ measure() {  # NAME COMMAND... -> "wall cpu rss_mb" in $WORK/NAME.time
     /User time/ { u = $2 } /System time/ { s = $2 } /Maximum resident/ { m = $2 }
     END { printf "%.2f %.2f %.0f\n", w, u + s, m / 1024 }' "$WORK/$name.raw" >"$WORK/$name.time"
 }
-score() {  # NAME TRUTH CALLS BED -> "snp_recall snp_precision indel_recall indel_precision gt_diff"
+score() {  # NAME TRUTH CALLS BED -> snp_recall, snp_precision, indel_recall, indel_precision, gt_diff (tab-separated)
   vcf_match "$1" "$ref" "$2" "$3" "$4"
   awk -v ts="$TP_SNP" -v fs="$FN_SNP" -v ps="$FP_SNP" -v ti="$TP_INDEL" -v fi="$FN_INDEL" -v pi="$FP_INDEL" -v g="$GT_DIFF" '
     function r(tp, fn) { return tp + fn ? sprintf("%.4f (%d/%d)", tp / (tp + fn), tp, tp + fn) : "-" }
     function p(tp, fp) { return tp + fp ? sprintf("%.4f (%d FP)", tp / (tp + fp), fp) : "-" }
-    BEGIN { printf "%s|%s|%s|%s|%d\n", r(ts, fs), p(ts, ps), r(ti, fi), p(ti, pi), g }'
+    BEGIN { printf "%s\t%s\t%s\t%s\t%d\n", r(ts, fs), p(ts, ps), r(ti, fi), p(ti, pi), g }'
 }
 
 rows=()
@@ -83,7 +83,7 @@ for input in na12878 sim2mb; do
     esac
     read -r w c m <"$WORK/$input.$caller.time"
     for b in "${beds[@]}"; do
-      rows+=("$input|$caller|$label|$w|$c|$m|${b%%|*}|$(score "$input.$caller" "$truth" "$out" "${b#*|}")")
+      rows+=("$input	$caller	$label	$w	$c	$m	${b%%|*}	$(score "$input.$caller" "$truth" "$out" "${b#*|}")")
     done
   done
 done
@@ -92,9 +92,9 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GB, load $
 printf '| input | caller | wall s | CPU s | peak MB | wall vs helicase | scored over | SNP recall | SNP precision | indel recall | indel precision | GT differences |\n'
 printf '|---|---|--:|--:|--:|--:|---|--:|--:|--:|--:|--:|\n'
 for r in "${rows[@]}"; do
-  IFS='|' read -r input caller label w c m over sr sp ir ip g <<<"$r"
-  hw=$(printf '%s\n' "${rows[@]}" | awk -F'|' -v i="$input" '$1 == i && $2 == "helicase" { print $4; exit }')
+  IFS=$'\t' read -r input caller label w c m over sr sp ir ip g <<<"$r"
+  hw=$(printf '%s\n' "${rows[@]}" | awk -F'\t' -v i="$input" '$1 == i && $2 == "helicase" { print $4; exit }')
   ratio=-
-  [ -z "$hw" ] || ratio=$(awk -v a="$w" -v b="$hw" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$input" "$label" "$w" "$c" "$m" "$ratio" "$over" "$sr" "$sp" "$ir" "$ip" "$g"
+  [ -z "$hw" ] || ratio=$(awk -v a="$w" -v b="$hw" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$input" "${label//|/\\|}" "$w" "$c" "$m" "$ratio" "$over" "$sr" "$sp" "$ir" "$ip" "$g"
 done

@@ -20,7 +20,8 @@
 #   bench_align  20:10,000,001-14,000,000  400,000 pairs  seed 303  ramps 0.2->0.6%, 0.4->1.0%
 #   bench_hc     20:40,000,001-42,000,000  200,000 pairs (30x) seed 404  ramps 0.1->0.5%, 0.2->0.8%;
 #                no random reads; aligned
-# Deterministic: the same bytes every time (dwgsim -z SEED, gzip -n, LC_ALL=C). Cached: when
+# Deterministic: the same bytes every time (dwgsim -z SEED, gzip -n, bcftools --no-version, LC_ALL=C;
+# checked: two runs of align_a gave identical FASTQs, mutations and truth records). Cached: when
 # OUTDIR/PRESET/.done holds this script's MD5 and REF's size, nothing is done. A lock (flock)
 # serialises callers. Exit 77 when dwgsim, bwa, samtools or bcftools is missing.
 set -euo pipefail
@@ -84,7 +85,7 @@ len=$(awk '$1 == "20" { print $2 }' "$ref.fai")
     { gt = ($8 ~ /pl=3/) ? "1/1" : "0/1"; mt = $8; sub(/.*mt=/, "", mt); sub(/;.*/, "", mt)
       print "20", $2 + off, ".", $4, $5, ".", "PASS", "mt=" mt, "GT", gt }'
 } >"$tmp/truth.raw.vcf"
-bcftools norm --check-ref e -m -any -f "$ref" "$tmp/truth.raw.vcf" 2>"$tmp/norm.log" |
+bcftools norm --no-version --check-ref e -m -any -f "$ref" "$tmp/truth.raw.vcf" 2>"$tmp/norm.log" |
   bcftools sort -Oz -o "$tmp/truth.vcf.gz" 2>>"$tmp/norm.log" ||
   { cat "$tmp/norm.log" >&2; echo "sim_chr20.sh: the truth does not agree with $ref" >&2; exit 1; }
 tabix -p vcf "$tmp/truth.vcf.gz"
