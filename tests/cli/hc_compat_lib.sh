@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # the counts are read by the scripts that source this
 # hc_compat_lib.sh -- variant matching for the HaplotypeCaller compat tests (sourced after lib.sh).
 #
 # vcf_match NAME REF TRUTH CALLS [TARGETS_BED]

@@ -35,7 +35,7 @@ for tool in bcftools bgzip tabix; do
   command -v "$tool" >/dev/null || { echo "skipped: $tool not installed"; exit 77; }
 done
 
-region= bed=
+region='' bed=''
 case "$CASE" in
   chrM_b37) ref=$G/hc_chrM_b37/GRCh37_MTonly.fa bam=$G/hc_chrM_b37/culprit.bam
     expected=$G/hc_chrM_b37/expected_output_gatk3.vcf ;;
