@@ -5,12 +5,15 @@
 #   - every NA12878 read of the shared set (R1, R2, singletons; each mate on its own),
 #   - wgsim reads from chr20: 2x150 with many indels, 2x150 with long indels, 1000 bp reads
 #     (these take bwa's long-read seed filter), and reads edited to hold N bases, N runs,
-#     all N, or to be shorter than the seed length (1..25 bases).
+#     all N, or to be shorter than the seed length (1..25 bases),
+#   - the edited and long-indel reads again with other seeding, band, z-drop and scoring
+#     options (-k -w -d -r -c -y -A -B -O -E -L -T, separate deletion/insertion penalties),
+#   - wgsim reads across the boundaries of a five-contig reference.
 # Passes only when every line is identical; prints per-set counts of reads and differences.
 set -u
 BIN=$1 CACHE=$2 SRCDIR=$3
 . "$(dirname "$0")/lib.sh"
-for tool in bwa wgsim awk; do
+for tool in bwa wgsim awk samtools; do
   command -v "$tool" >/dev/null || { echo "$tool not installed: skipped"; exit 77; }
 done
 DATA=${HELICASE_TESTDATA:-}/na12878_chr20_10M
@@ -18,13 +21,14 @@ DATA=${HELICASE_TESTDATA:-}/na12878_chr20_10M
 bash "$SRCDIR/test-data/reference_fixture.sh" "$CACHE" --bwa-index >/dev/null || { bad "reference fixture"; finish; exit 1; }
 IDX=$CACHE/b37_chr20.fa
 
-# regions_of FASTQ OUT_PREFIX: bwa's and ours.
+# compare NAME FASTQ [bwa options]: bwa's regions and ours, line by line.
 compare() {
   local name=$1 fq=$2
-  bwa mem -v 4 -t 1 "$IDX" "$fq" 2>"$WORK/$name.bwa.err" |
+  shift 2  # the rest: bwa mem options, given to both
+  bwa mem -v 4 -t 1 "$@" "$IDX" "$fq" 2>"$WORK/$name.bwa.err" |
     grep -E '^\* [0-9]+ chains remain after removing duplicated chains$|^\*\* -?[0-9]+, \[-?[0-9]+,-?[0-9]+\) <=> \[-?[0-9]+,-?[0-9]+\)$' \
       >"$WORK/$name.bwa"
-  "$BIN/align_regions_probe" "$IDX" "$fq" >"$WORK/$name.ours" 2>"$WORK/$name.err" || { bad "$name: probe failed: $(head -c 300 "$WORK/$name.err")"; return; }
+  "$BIN/align_regions_probe" "$@" "$IDX" "$fq" >"$WORK/$name.ours" 2>"$WORK/$name.err" || { bad "$name: probe failed: $(head -c 300 "$WORK/$name.err")"; return; }
   local reads_bwa reads_ours regions diffs
   reads_bwa=$(grep -c 'chains remain' "$WORK/$name.bwa")
   reads_ours=$(grep -c 'chains remain' "$WORK/$name.ours")
@@ -60,4 +64,26 @@ for s in ind1 ind2 long1 long2 kb1 kb2 edited; do
   [ -s "$WORK/$s.fq" ] || { bad "$s: simulated reads missing"; continue; }
   compare "sim_$s" "$WORK/$s.fq"
 done
+
+# Other options (every score given explicitly with -A, so bwa rescales none of them).
+head -4000 "$WORK/edited.fq" >"$WORK/opt.fq"
+cat "$WORK/long1.fq" >>"$WORK/opt.fq"
+compare options_seeding "$WORK/opt.fq" -k 15 -w 30 -d 40 -r 1.0 -c 200 -y 10
+compare options_scores "$WORK/opt.fq" -A 2 -B 6 -O 5,7 -E 2,1 -L 3,8 -T 40 -d 150
+compare options_long_seeds "$WORK/opt.fq" -k 25 -r 2.5 -w 150 -d 20 -B 3 -O 4 -E 3 -L 0
+
+# Several contigs (a 400 bp one among them): reads simulated from the contigs laid end to end,
+# so many cross a contig boundary (seeds there are dropped; windows clamp to one contig).
+{
+  samtools faidx "$IDX" 20:10000001-10100000 | sed 's/^>.*/>c1/'
+  samtools faidx "$IDX" 20:30000001-30000400 | sed 's/^>.*/>c2 short contig/'
+  samtools faidx "$IDX" 20:10100001-10160000 | sed 's/^>.*/>c3/'
+  samtools faidx "$IDX" 20:200001-202000 | sed 's/^>.*/>c4/'
+  samtools faidx "$IDX" 20:40000001-40050000 | sed 's/^>.*/>c5/'
+} >"$WORK/multi.fa"
+{ echo ">all"; grep -v '^>' "$WORK/multi.fa"; } >"$WORK/concat.fa"
+bwa index "$WORK/multi.fa" >/dev/null 2>&1 || bad "bwa index of the multi-contig reference"
+wgsim -S 5 -N 3000 -1 150 -2 150 -r 0.003 -R 0.3 "$WORK/concat.fa" "$WORK/m1.fq" "$WORK/m2.fq" >/dev/null 2>&1
+cat "$WORK/m1.fq" "$WORK/m2.fq" >"$WORK/multi.fq"
+IDX=$WORK/multi.fa compare multi_contig "$WORK/multi.fq"
 finish
