@@ -1,0 +1,221 @@
+// mate_sw.hpp -- local Smith-Waterman with bwa 0.7.17 ksw_align2 semantics, the per-item kernel
+// of mate rescue.
+//
+// bwa runs this as an SSE2 striped alignment (ksw_u8 with 16 lanes of saturating bytes when
+// KSW_XBYTE is set, ksw_i16 with 8 lanes of 16 bits otherwise), and its results depend on
+// that layout: the lazy-F loop stops after at most 16 passes and does not update E, the
+// query end is the smallest striped index among the best cells, and padding lanes score 0.
+// mate_sw_align() computes exactly the same numbers with the same striped arithmetic, one
+// lane at a time, so it runs on a GPU thread too: score, target/query ends, the second-best
+// score outside the best hit's neighbourhood (KSW_XSUBO), and the start found by aligning
+// the reversed prefixes back (KSW_XSTART). Bases are codes 0..4; the matrix is 5x5.
+#pragma once
+
+#include <cstdint>
+
+#include "hd.hpp"
+
+namespace helicase::kernels {
+
+inline constexpr int kKswXByte = 0x10000;
+inline constexpr int kKswXStop = 0x20000;
+inline constexpr int kKswXSubo = 0x40000;
+inline constexpr int kKswXStart = 0x80000;
+
+struct MateSwResult {  // bwa kswr_t
+  int score = 0, te = -1, qe = -1, score2 = -1, te2 = -1, tb = -1, qb = -1;
+};
+
+struct MateSwParams {
+  std::int8_t mat[25] = {};
+  int o_del = 6, e_del = 1, o_ins = 6, e_ins = 1;
+};
+
+// Workspace (ints) one alignment of qlen x tlen needs.
+HELICASE_HD_INLINE std::uint64_t mate_sw_work_ints(int qlen, int tlen) {
+  const auto q = static_cast<std::uint64_t>(qlen > 0 ? qlen : 0), t = static_cast<std::uint64_t>(tlen > 0 ? tlen : 0);
+  const std::uint64_t v = (q + 15) / 8 * 8 + 16;  // >= slen * lanes for either width
+  return 9 * v + 2 * t + q + t + 8;
+}
+
+namespace mate_sw_detail {
+
+// One striped pass (ksw_u8 when bytes, else ksw_i16) over target[0, tlen). w: workspace.
+HELICASE_HD_INLINE MateSwResult striped_pass(bool bytes, int qlen, const std::uint8_t* query, int tlen,
+                                             const std::uint8_t* target, const MateSwParams& p, int xtra,
+                                             std::int32_t* w) {
+  const int lanes = bytes ? 16 : 8;
+  const int slen = (qlen + lanes - 1) / lanes;
+  const int vlen = slen * lanes;
+  // Score range of the matrix (ksw_qinit): shift = -min, qmax = max.
+  int mn = 127, mx = 0;
+  for (int a = 0; a < 25; ++a) {
+    if (p.mat[a] < mn) mn = p.mat[a];
+    if (p.mat[a] > mx) mx = p.mat[a];
+  }
+  const int shift = bytes ? static_cast<std::uint8_t>(256 - static_cast<std::uint8_t>(static_cast<std::int8_t>(mn))) : 0;
+  const int qmax = mx;
+  std::int32_t* qp = w;               // 5 * vlen, index (a * slen + j) * lanes + l
+  std::int32_t* H0 = qp + 5 * vlen;   // vlen each, index j * lanes + l
+  std::int32_t* H1 = H0 + vlen;
+  std::int32_t* E = H1 + vlen;
+  std::int32_t* Hmax = E + vlen;
+  std::int32_t* b = Hmax + vlen;      // pairs (score, row)
+  for (int a = 0; a < 5; ++a)
+    for (int j = 0; j < slen; ++j)
+      for (int l = 0; l < lanes; ++l) {
+        const int k = j + l * slen;
+        qp[(a * slen + j) * lanes + l] = (k >= qlen ? 0 : p.mat[a * 5 + query[k]]) + shift;
+      }
+  for (int x = 0; x < vlen; ++x) E[x] = H0[x] = Hmax[x] = 0;
+  const int hi = bytes ? 255 : 32767;
+  const int oe_del = p.o_del + p.e_del, oe_ins = p.o_ins + p.e_ins;
+  const int minsc = (xtra & kKswXSubo) ? xtra & 0xffff : 0x10000;
+  const int endsc = (xtra & kKswXStop) ? xtra & 0xffff : 0x10000;
+  auto sub0 = [](int v, int d) { return v - d > 0 ? v - d : 0; };  // saturating unsigned subtract
+  MateSwResult r;
+  int n_b = 0, gmax = 0, te = -1;
+  int h[16], f[16], mxv[16], t16[16];
+  for (int i = 0; i < tlen; ++i) {
+    const std::int32_t* S = qp + target[i] * slen * lanes;
+    for (int l = 0; l < lanes; ++l) f[l] = 0, mxv[l] = 0;
+    // h = H0[slen-1] shifted up one lane (lane 0 gets 0).
+    for (int l = lanes - 1; l > 0; --l) h[l] = H0[(slen - 1) * lanes + l - 1];
+    h[0] = 0;
+    for (int j = 0; j < slen; ++j) {
+      for (int l = 0; l < lanes; ++l) {
+        int v = h[l] + S[j * lanes + l];
+        if (bytes) {
+          v = v > 255 ? 255 : v;
+          v = v - shift > 0 ? v - shift : 0;
+        } else {
+          v = v > 32767 ? 32767 : (v < -32768 ? -32768 : v);
+        }
+        int e = E[j * lanes + l];
+        v = v > e ? v : e;
+        v = v > f[l] ? v : f[l];
+        mxv[l] = mxv[l] > v ? mxv[l] : v;
+        H1[j * lanes + l] = v;
+        e = sub0(e, p.e_del);
+        const int t = sub0(v, oe_del);
+        E[j * lanes + l] = e > t ? e : t;
+        const int ff = sub0(f[l], p.e_ins), tf = sub0(v, oe_ins);
+        f[l] = ff > tf ? ff : tf;
+        h[l] = H0[j * lanes + l];
+      }
+    }
+    // Lazy F: at most 16 passes, stopping as soon as no lane's F can raise H (E not updated).
+    bool done = false;
+    for (int k = 0; k < 16 && !done; ++k) {
+      for (int l = lanes - 1; l > 0; --l) f[l] = f[l - 1];
+      f[0] = 0;
+      for (int j = 0; j < slen; ++j) {
+        bool any = false;
+        for (int l = 0; l < lanes; ++l) {
+          int v = H1[j * lanes + l];
+          v = v > f[l] ? v : f[l];
+          H1[j * lanes + l] = v;
+          t16[l] = sub0(v, oe_ins);
+          f[l] = sub0(f[l], p.e_ins);
+          if (f[l] > t16[l]) any = true;
+        }
+        if (!any) {
+          done = true;
+          break;
+        }
+      }
+    }
+    int imax = 0;
+    for (int l = 0; l < lanes; ++l) imax = imax > mxv[l] ? imax : mxv[l];
+    if (imax >= minsc) {
+      if (n_b == 0 || b[2 * (n_b - 1) + 1] + 1 != i) {
+        b[2 * n_b] = imax, b[2 * n_b + 1] = i, ++n_b;
+      } else if (b[2 * (n_b - 1)] < imax) {
+        b[2 * (n_b - 1)] = imax, b[2 * (n_b - 1) + 1] = i;
+      }
+    }
+    if (imax > gmax) {
+      gmax = imax;
+      te = i;
+      for (int x = 0; x < vlen; ++x) Hmax[x] = H1[x];
+      if ((bytes && gmax + shift >= 255) || gmax >= endsc) break;
+    }
+    std::int32_t* tmp = H1;
+    H1 = H0;
+    H0 = tmp;
+  }
+  (void)hi;
+  r.score = bytes ? (gmax + shift < 255 ? gmax : 255) : gmax;
+  r.te = te;
+  if (!bytes || r.score != 255) {
+    int best = -1;
+    r.qe = -1;
+    for (int x = 0; x < vlen; ++x) {  // x = segment * lanes + lane, as bwa walks the bytes
+      const int v = Hmax[x];
+      const int pos = x / lanes + x % lanes * slen;
+      if (v > best) best = v, r.qe = pos;
+      else if (v == best && pos < r.qe) r.qe = pos;
+    }
+    if (n_b > 0) {
+      const int d = (r.score + qmax - 1) / qmax;
+      const int low = te - d, high = te + d;
+      for (int x = 0; x < n_b; ++x) {
+        const int e = b[2 * x + 1];
+        if ((e < low || e > high) && b[2 * x] > r.score2) r.score2 = b[2 * x], r.te2 = e;
+      }
+    }
+  }
+  return r;
+}
+
+}  // namespace mate_sw_detail
+
+// ksw_align2(qlen, query, tlen, target, 5, mat, o_del, e_del, o_ins, e_ins, xtra, 0).
+// work: mate_sw_work_ints(qlen, tlen) ints. query and target are not modified.
+HELICASE_HD_INLINE MateSwResult mate_sw_align(int qlen, const std::uint8_t* query, int tlen,
+                                              const std::uint8_t* target, const MateSwParams& p, int xtra,
+                                              std::int32_t* work) {
+  const bool bytes = (xtra & kKswXByte) != 0;
+  const auto v = static_cast<std::uint64_t>((qlen + 15) / 8 * 8 + 16);
+  // Reversed copies for the second pass live after the striped workspace.
+  std::uint8_t* scratch = reinterpret_cast<std::uint8_t*>(work + 9 * v + 2 * static_cast<std::uint64_t>(tlen));
+  MateSwResult r = mate_sw_detail::striped_pass(bytes, qlen, query, tlen, target, p, xtra, work);
+  if ((xtra & kKswXStart) == 0 || ((xtra & kKswXSubo) && r.score < (xtra & 0xffff))) return r;
+  const int qn = r.qe + 1, tn = r.te + 1;
+  std::uint8_t* rq = scratch;
+  std::uint8_t* rt = scratch + qlen;
+  for (int x = 0; x < qlen; ++x) rq[x] = query[x];
+  for (int x = 0; x < tlen; ++x) rt[x] = target[x];
+  for (int x = 0; x < qn >> 1; ++x) {
+    const std::uint8_t t = rq[x];
+    rq[x] = rq[qn - 1 - x], rq[qn - 1 - x] = t;
+  }
+  for (int x = 0; x < tn >> 1; ++x) {
+    const std::uint8_t t = rt[x];
+    rt[x] = rt[tn - 1 - x], rt[tn - 1 - x] = t;
+  }
+  const MateSwResult rr = mate_sw_detail::striped_pass(bytes, qn, rq, tlen, rt, p, kKswXStop | r.score, work);
+  if (r.score == rr.score) r.tb = r.te - rr.te, r.qb = r.qe - rr.qe;
+  return r;
+}
+
+struct MateSwBatch {
+  std::size_t n = 0;
+  const std::uint8_t* query = nullptr;
+  const std::uint64_t* query_offset = nullptr;  // n + 1
+  const std::uint8_t* target = nullptr;
+  const std::uint64_t* target_offset = nullptr;  // n + 1
+  const std::int32_t* xtra = nullptr;
+  std::int32_t* work = nullptr;                 // item i at work_offset[i]
+  const std::uint64_t* work_offset = nullptr;   // n + 1
+  MateSwResult* out = nullptr;
+};
+
+HELICASE_HD_INLINE void mate_sw_one(const MateSwBatch& b, std::size_t i, const MateSwParams& p) {
+  const auto q0 = b.query_offset[i], t0 = b.target_offset[i];
+  b.out[i] = mate_sw_align(static_cast<int>(b.query_offset[i + 1] - q0), b.query + q0,
+                           static_cast<int>(b.target_offset[i + 1] - t0), b.target + t0, p, b.xtra[i],
+                           b.work + b.work_offset[i]);
+}
+
+}  // namespace helicase::kernels
