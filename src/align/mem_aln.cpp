@@ -271,7 +271,8 @@ std::vector<std::string> gen_alt(const MemOptions& opt, const reference::Referen
   std::vector<char> has_alt(n, 0);
   auto pri_idx = [&](std::size_t i) {
     const int k = a[i].secondary_all;
-    if (k >= 0 && static_cast<float>(a[i].score) >= static_cast<float>(a[static_cast<std::size_t>(k)].score) * opt.XA_drop_ratio) return k;
+    // bwa's get_pri_idx takes the ratio as a double: the product is not rounded to float.
+    if (k >= 0 && a[i].score >= a[static_cast<std::size_t>(k)].score * static_cast<double>(opt.XA_drop_ratio)) return k;
     return -1;
   };
   int tot = 0;
