@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   using namespace helicase;
   FastqInputOptions inputs;
   align::AlignJobOptions job;
-  std::string ref, prefix, bwa_options;
+  std::string ref, prefix, bwa_options = "-Y -K 100000000";
   return run_tool(
       {"helicase-align", "Align FASTQ lanes with BWA-MEM (bwa mem 0.7.17 -K 100000000 -Y records) to SAM/BAM"}, argc,
       argv,
@@ -25,7 +25,9 @@ int main(int argc, char** argv) {
         add_read_group_options(app, job.read_group);
         add_out_bam(app, job.out_path, true)->description("Output BAM, or SAM when the name ends in .sam");
         app.add_option("--bwa-options", bwa_options,
-                       "bwa mem options, e.g. \"-Y -K 100000000\" (-k -w -d -r -c -A -B -O -E -L -U -T -M -Y -K)");
+                       "bwa mem options replacing the default (Best Practices) \"-Y -K 100000000\"; bwa's defaults "
+                       "otherwise, with -K 100000000. Supported: -k -w -d -r -c -A -B -O -E -L -U -T -M -Y -K")
+            ->capture_default_str();
         app.add_option("--work-chunk", job.work_chunk, "Reads or pairs per parallel work item (output unchanged)")
             ->check(CLI::PositiveNumber)
             ->group("");
