@@ -40,84 +40,88 @@ HELICASE_HD_INLINE std::uint64_t mate_sw_work_ints(int qlen, int tlen) {
 
 namespace mate_sw_detail {
 
-// One striped pass (ksw_u8 when bytes, else ksw_i16) over target[0, tlen). w: workspace.
-HELICASE_HD_INLINE MateSwResult striped_pass(bool bytes, int qlen, const std::uint8_t* query, int tlen,
-                                             const std::uint8_t* target, const MateSwParams& p, int xtra,
-                                             std::int32_t* w) {
-  const int lanes = bytes ? 16 : 8;
-  const int slen = (qlen + lanes - 1) / lanes;
-  const int vlen = slen * lanes;
+// One striped pass (ksw_u8 when Bytes, else ksw_i16) over target[0, tlen). Lanes and the
+// byte/word choice are compile-time so the per-lane loops vectorise on the CPU. w: workspace.
+template <int Lanes, bool Bytes>
+HELICASE_HD_INLINE MateSwResult striped_pass(int qlen, const std::uint8_t* query, int tlen, const std::uint8_t* target,
+                                             const MateSwParams& p, int xtra, std::int32_t* w) {
+  const int slen = (qlen + Lanes - 1) / Lanes;
+  const int vlen = slen * Lanes;
   // Score range of the matrix (ksw_qinit): shift = -min, qmax = max.
   int mn = 127, mx = 0;
   for (int a = 0; a < 25; ++a) {
     if (p.mat[a] < mn) mn = p.mat[a];
     if (p.mat[a] > mx) mx = p.mat[a];
   }
-  const int shift = bytes ? static_cast<std::uint8_t>(256 - static_cast<std::uint8_t>(static_cast<std::int8_t>(mn))) : 0;
+  const int shift = Bytes ? static_cast<std::uint8_t>(256 - static_cast<std::uint8_t>(static_cast<std::int8_t>(mn))) : 0;
   const int qmax = mx;
-  std::int32_t* qp = w;               // 5 * vlen, index (a * slen + j) * lanes + l
-  std::int32_t* H0 = qp + 5 * vlen;   // vlen each, index j * lanes + l
-  std::int32_t* H1 = H0 + vlen;
-  std::int32_t* E = H1 + vlen;
-  std::int32_t* Hmax = E + vlen;
-  std::int32_t* b = Hmax + vlen;      // pairs (score, row)
+  // 16-bit cells (byte-mode values stay within 0..255).
+  std::int16_t* qp = reinterpret_cast<std::int16_t*>(w);  // 5 * vlen, index (a * slen + j) * Lanes + l
+  std::int16_t* H0 = qp + 5 * vlen;                        // vlen each, index j * Lanes + l
+  std::int16_t* H1 = H0 + vlen;
+  std::int16_t* E = H1 + vlen;
+  std::int16_t* Hmax = E + vlen;
+  std::int32_t* b = w + 9 * vlen;  // pairs (score, row); 9*vlen int16 fit in 9*vlen ints
   for (int a = 0; a < 5; ++a)
     for (int j = 0; j < slen; ++j)
-      for (int l = 0; l < lanes; ++l) {
+      for (int l = 0; l < Lanes; ++l) {
         const int k = j + l * slen;
-        qp[(a * slen + j) * lanes + l] = (k >= qlen ? 0 : p.mat[a * 5 + query[k]]) + shift;
+        qp[(a * slen + j) * Lanes + l] = static_cast<std::int16_t>((k >= qlen ? 0 : p.mat[a * 5 + query[k]]) + shift);
       }
   for (int x = 0; x < vlen; ++x) E[x] = H0[x] = Hmax[x] = 0;
-  const int hi = bytes ? 255 : 32767;
-  const int oe_del = p.o_del + p.e_del, oe_ins = p.o_ins + p.e_ins;
+  const int oe_del = p.o_del + p.e_del, oe_ins = p.o_ins + p.e_ins, e_del = p.e_del, e_ins = p.e_ins;
   const int minsc = (xtra & kKswXSubo) ? xtra & 0xffff : 0x10000;
   const int endsc = (xtra & kKswXStop) ? xtra & 0xffff : 0x10000;
-  auto sub0 = [](int v, int d) { return v - d > 0 ? v - d : 0; };  // saturating unsigned subtract
   MateSwResult r;
   int n_b = 0, gmax = 0, te = -1;
-  int h[16], f[16], mxv[16], t16[16];
+  int h[Lanes], f[Lanes], mxv[Lanes];
   for (int i = 0; i < tlen; ++i) {
-    const std::int32_t* S = qp + target[i] * slen * lanes;
-    for (int l = 0; l < lanes; ++l) f[l] = 0, mxv[l] = 0;
+    const std::int16_t* S = qp + target[i] * slen * Lanes;
+    for (int l = 0; l < Lanes; ++l) f[l] = 0, mxv[l] = 0;
     // h = H0[slen-1] shifted up one lane (lane 0 gets 0).
-    for (int l = lanes - 1; l > 0; --l) h[l] = H0[(slen - 1) * lanes + l - 1];
     h[0] = 0;
+    for (int l = 1; l < Lanes; ++l) h[l] = H0[(slen - 1) * Lanes + l - 1];
     for (int j = 0; j < slen; ++j) {
-      for (int l = 0; l < lanes; ++l) {
-        int v = h[l] + S[j * lanes + l];
-        if (bytes) {
+      std::int16_t* h1 = H1 + j * Lanes;
+      std::int16_t* ej = E + j * Lanes;
+      const std::int16_t* h0 = H0 + j * Lanes;
+      const std::int16_t* sj = S + j * Lanes;
+      for (int l = 0; l < Lanes; ++l) {
+        int v = h[l] + sj[l];
+        if (Bytes) {
           v = v > 255 ? 255 : v;
           v = v - shift > 0 ? v - shift : 0;
         } else {
           v = v > 32767 ? 32767 : (v < -32768 ? -32768 : v);
         }
-        int e = E[j * lanes + l];
+        int e = ej[l];
         v = v > e ? v : e;
         v = v > f[l] ? v : f[l];
         mxv[l] = mxv[l] > v ? mxv[l] : v;
-        H1[j * lanes + l] = v;
-        e = sub0(e, p.e_del);
-        const int t = sub0(v, oe_del);
-        E[j * lanes + l] = e > t ? e : t;
-        const int ff = sub0(f[l], p.e_ins), tf = sub0(v, oe_ins);
+        h1[l] = static_cast<std::int16_t>(v);
+        e = e - e_del > 0 ? e - e_del : 0;
+        const int t = v - oe_del > 0 ? v - oe_del : 0;
+        ej[l] = static_cast<std::int16_t>(e > t ? e : t);
+        const int ff = f[l] - e_ins > 0 ? f[l] - e_ins : 0, tf = v - oe_ins > 0 ? v - oe_ins : 0;
         f[l] = ff > tf ? ff : tf;
-        h[l] = H0[j * lanes + l];
+        h[l] = h0[l];
       }
     }
     // Lazy F: at most 16 passes, stopping as soon as no lane's F can raise H (E not updated).
     bool done = false;
     for (int k = 0; k < 16 && !done; ++k) {
-      for (int l = lanes - 1; l > 0; --l) f[l] = f[l - 1];
+      for (int l = Lanes - 1; l > 0; --l) f[l] = f[l - 1];
       f[0] = 0;
       for (int j = 0; j < slen; ++j) {
-        bool any = false;
-        for (int l = 0; l < lanes; ++l) {
-          int v = H1[j * lanes + l];
+        std::int16_t* h1 = H1 + j * Lanes;
+        int any = 0;
+        for (int l = 0; l < Lanes; ++l) {
+          int v = h1[l];
           v = v > f[l] ? v : f[l];
-          H1[j * lanes + l] = v;
-          t16[l] = sub0(v, oe_ins);
-          f[l] = sub0(f[l], p.e_ins);
-          if (f[l] > t16[l]) any = true;
+          h1[l] = static_cast<std::int16_t>(v);
+          const int t = v - oe_ins > 0 ? v - oe_ins : 0;
+          f[l] = f[l] - e_ins > 0 ? f[l] - e_ins : 0;
+          any |= f[l] > t;
         }
         if (!any) {
           done = true;
@@ -126,7 +130,7 @@ HELICASE_HD_INLINE MateSwResult striped_pass(bool bytes, int qlen, const std::ui
       }
     }
     int imax = 0;
-    for (int l = 0; l < lanes; ++l) imax = imax > mxv[l] ? imax : mxv[l];
+    for (int l = 0; l < Lanes; ++l) imax = imax > mxv[l] ? imax : mxv[l];
     if (imax >= minsc) {
       if (n_b == 0 || b[2 * (n_b - 1) + 1] + 1 != i) {
         b[2 * n_b] = imax, b[2 * n_b + 1] = i, ++n_b;
@@ -138,21 +142,20 @@ HELICASE_HD_INLINE MateSwResult striped_pass(bool bytes, int qlen, const std::ui
       gmax = imax;
       te = i;
       for (int x = 0; x < vlen; ++x) Hmax[x] = H1[x];
-      if ((bytes && gmax + shift >= 255) || gmax >= endsc) break;
+      if ((Bytes && gmax + shift >= 255) || gmax >= endsc) break;
     }
-    std::int32_t* tmp = H1;
+    std::int16_t* tmp = H1;
     H1 = H0;
     H0 = tmp;
   }
-  (void)hi;
-  r.score = bytes ? (gmax + shift < 255 ? gmax : 255) : gmax;
+  r.score = Bytes ? (gmax + shift < 255 ? gmax : 255) : gmax;
   r.te = te;
-  if (!bytes || r.score != 255) {
+  if (!Bytes || r.score != 255) {
     int best = -1;
     r.qe = -1;
     for (int x = 0; x < vlen; ++x) {  // x = segment * lanes + lane, as bwa walks the bytes
       const int v = Hmax[x];
-      const int pos = x / lanes + x % lanes * slen;
+      const int pos = x / Lanes + x % Lanes * slen;
       if (v > best) best = v, r.qe = pos;
       else if (v == best && pos < r.qe) r.qe = pos;
     }
@@ -166,6 +169,13 @@ HELICASE_HD_INLINE MateSwResult striped_pass(bool bytes, int qlen, const std::ui
     }
   }
   return r;
+}
+
+HELICASE_HD_INLINE MateSwResult striped_pass(bool bytes, int qlen, const std::uint8_t* query, int tlen,
+                                             const std::uint8_t* target, const MateSwParams& p, int xtra,
+                                             std::int32_t* w) {
+  return bytes ? striped_pass<16, true>(qlen, query, tlen, target, p, xtra, w)
+               : striped_pass<8, false>(qlen, query, tlen, target, p, xtra, w);
 }
 
 }  // namespace mate_sw_detail
