@@ -186,6 +186,67 @@ TEST(AlignOutJob, BatchSizeIsBwaMinusK) {
   for (const auto& r : recs) EXPECT_EQ(std::stoi(r[1]) & 2, 0) << r[0];
 }
 
+// Single-end reads with hand-made regions: a chimeric read (two non-overlapping regions:
+// primary + supplementary with SA tags, soft- or hard-clipped) and a repeat (secondary hit
+// listed in XA, MAPQ 0).
+std::string run_se(const Fixture& fx, const std::string& fq, const RegionFinder& find, const std::string& bwa_opts) {
+  const reference::ReferenceIndex index = reference::ReferenceIndex::load(fx.dir.file("ref.fa"));
+  test::write_file(fx.dir.file("se.fq"), fq);
+  AlignJobOptions o;
+  o.lanes.push_back(FastqLane{fx.dir.file("se.fq"), "", ""});
+  o.out_path = fx.dir.file("se.sam");
+  o.mem = default_align_options();
+  parse_bwa_options(bwa_opts, o.mem);
+  ThreadPool pool(2);
+  Logger log("test", LogLevel::Error);
+  run_align_job(o, index, find, pool, log);
+  return test::read_file(o.out_path);
+}
+
+TEST(AlignOutJob, SupplementaryAndSecondary) {
+  const Fixture fx;
+  const std::string chim = fx.ref.substr(1000, 60) + fx.ref.substr(4000, 40);
+  const std::string rep = fx.ref.substr(2000, 100);
+  const std::string fq = "@chim\n" + chim + "\n+\n" + std::string(100, 'A') + "\n@rep\n" + rep + "\n+\n" +
+                         std::string(100, 'B') + "\n";
+  const RegionFinder find = [&](const MemOptions&, const reference::ReferenceIndex&, std::span<const std::uint8_t> r) {
+    std::vector<AlnReg> out(2);
+    out[0].rid = out[1].rid = 0;
+    std::string key;
+    for (const std::uint8_t c : r) key.push_back(static_cast<char>('0' + c));
+    if (key == codes(chim)) {
+      out[0].qb = 0, out[0].qe = 60, out[0].rb = 1000, out[0].re = 1060, out[0].score = out[0].truesc = 60;
+      out[1].qb = 60, out[1].qe = 100, out[1].rb = 4000, out[1].re = 4040, out[1].score = out[1].truesc = 40;
+    } else {  // the repeat: the same 100 bases scored at two places
+      out[0].qb = 0, out[0].qe = 100, out[0].rb = 2000, out[0].re = 2100, out[0].score = out[0].truesc = 100;
+      out[1].qb = 0, out[1].qe = 100, out[1].rb = 3000, out[1].re = 3100, out[1].score = out[1].truesc = 85;
+    }
+    out[0].w = out[1].w = 100;
+    return out;
+  };
+  for (const bool soft : {true, false}) {
+    const auto recs = records(run_se(fx, fq, find, soft ? "-Y" : ""));
+    ASSERT_EQ(recs.size(), 3u);
+    EXPECT_EQ(recs[0][1], "0");
+    EXPECT_EQ(recs[0][5], "60M40S");
+    EXPECT_TRUE(has(recs[0], "SA:Z:chr1,4001,+,60S40M,60,0;"));
+    EXPECT_EQ(recs[1][1], "2048");
+    EXPECT_EQ(recs[1][3], "4001");
+    EXPECT_EQ(recs[1][5], soft ? "60S40M" : "60H40M");
+    EXPECT_EQ(recs[1][9].size(), soft ? 100u : 40u);
+    EXPECT_TRUE(has(recs[1], "SA:Z:chr1,1001,+,60M40S,60,0;"));
+    EXPECT_EQ(recs[2][0], "rep");
+    EXPECT_EQ(recs[2][3], "2001");
+    EXPECT_TRUE(has(recs[2], "XS:i:85"));
+    // The second hit is at unrelated bases: its XA entry has the CIGAR and NM of the global
+    // alignment there (a leading deletion squeezed out moves its position past 3001).
+    bool xa = false;
+    for (const auto& f : recs[2]) xa |= f.rfind("XA:Z:chr1,+30", 0) == 0 && f.back() == ';' && f.find(",75;") != std::string::npos;
+    EXPECT_TRUE(xa);
+    EXPECT_EQ(recs[2][4], "38");  // MAPQ from sub 85: 6.02 * 15 * (3 / ln 100)^2, rounded
+  }
+}
+
 TEST(AlignOutOptions, BwaSyntax) {
   MemOptions o = default_align_options();
   parse_bwa_options("-k 25 -w50 -A2 -O 5,7 -E1 -L 3 -T 20 -M -Y -K 5000", o);
