@@ -15,6 +15,13 @@
 
 #include "hd.hpp"
 
+#if defined(__SSE2__) && !defined(__CUDA_ARCH__)
+#include <emmintrin.h>
+
+#include <type_traits>
+#include <utility>
+#endif
+
 namespace helicase::kernels {
 
 inline constexpr int kKswXByte = 0x10000;
@@ -35,7 +42,7 @@ struct MateSwParams {
 HELICASE_HD_INLINE std::uint64_t mate_sw_work_ints(int qlen, int tlen) {
   const auto q = static_cast<std::uint64_t>(qlen > 0 ? qlen : 0), t = static_cast<std::uint64_t>(tlen > 0 ? tlen : 0);
   const std::uint64_t v = (q + 15) / 8 * 8 + 16;  // >= slen * lanes for either width
-  return 9 * v + 2 * t + q + t + 8;
+  return 9 * v + 2 * t + q + t + 16;
 }
 
 namespace mate_sw_detail {
@@ -171,11 +178,178 @@ HELICASE_HD_INLINE MateSwResult striped_pass(int qlen, const std::uint8_t* query
   return r;
 }
 
+#if defined(__SSE2__) && !defined(__CUDA_ARCH__)
+// The same pass with SSE2 vectors (16 x u8 or 8 x i16 lanes, as bwa's ksw_u8/ksw_i16 use
+// them), for the CPU. Host only; results equal the lane-by-lane version (unit-tested).
+template <bool Bytes>
+inline MateSwResult striped_pass_sse2(int qlen, const std::uint8_t* query, int tlen, const std::uint8_t* target,
+                                      const MateSwParams& p, int xtra, std::int32_t* w) {
+  constexpr int Lanes = Bytes ? 16 : 8;
+  using Cell = std::conditional_t<Bytes, std::uint8_t, std::int16_t>;
+  const int slen = (qlen + Lanes - 1) / Lanes;
+  const int vlen = slen * Lanes;
+  int mn = 127, mx = 0;
+  for (int a = 0; a < 25; ++a) {
+    if (p.mat[a] < mn) mn = p.mat[a];
+    if (p.mat[a] > mx) mx = p.mat[a];
+  }
+  const int shift = Bytes ? static_cast<std::uint8_t>(256 - static_cast<std::uint8_t>(static_cast<std::int8_t>(mn))) : 0;
+  // 16-byte aligned vectors carved from the workspace (9 * vlen ints leave room to align).
+  auto* base = reinterpret_cast<std::uint8_t*>(w);
+  auto* v0 = reinterpret_cast<__m128i*>((reinterpret_cast<std::uintptr_t>(base) + 15) & ~std::uintptr_t{15});
+  __m128i* qp = v0;  // 5 * slen vectors
+  __m128i* H0 = qp + 5 * slen;
+  __m128i* H1 = H0 + slen;
+  __m128i* E = H1 + slen;
+  __m128i* Hmax = E + slen;
+  std::int32_t* b = w + 9 * vlen;
+  {
+    auto* t = reinterpret_cast<Cell*>(qp);
+    for (int a = 0; a < 5; ++a)
+      for (int j = 0; j < slen; ++j)
+        for (int l = 0; l < Lanes; ++l) {
+          const int k = j + l * slen;
+          *t++ = static_cast<Cell>((k >= qlen ? 0 : p.mat[a * 5 + query[k]]) + shift);
+        }
+  }
+  const __m128i zero = _mm_setzero_si128();
+  for (int j = 0; j < slen; ++j) E[j] = H0[j] = Hmax[j] = zero;
+  const int minsc = (xtra & kKswXSubo) ? xtra & 0xffff : 0x10000;
+  const int endsc = (xtra & kKswXStop) ? xtra & 0xffff : 0x10000;
+  MateSwResult r;
+  int n_b = 0, gmax = 0, te = -1;
+  if constexpr (Bytes) {
+    const __m128i oe_del = _mm_set1_epi8(static_cast<char>(p.o_del + p.e_del)), e_del = _mm_set1_epi8(static_cast<char>(p.e_del));
+    const __m128i oe_ins = _mm_set1_epi8(static_cast<char>(p.o_ins + p.e_ins)), e_ins = _mm_set1_epi8(static_cast<char>(p.e_ins));
+    const __m128i vshift = _mm_set1_epi8(static_cast<char>(shift));
+    for (int i = 0; i < tlen; ++i) {
+      __m128i f = zero, mxv = zero;
+      const __m128i* S = qp + target[i] * slen;
+      __m128i h = _mm_slli_si128(H0[slen - 1], 1);
+      for (int j = 0; j < slen; ++j) {
+        h = _mm_subs_epu8(_mm_adds_epu8(h, S[j]), vshift);
+        __m128i e = E[j];
+        h = _mm_max_epu8(_mm_max_epu8(h, e), f);
+        mxv = _mm_max_epu8(mxv, h);
+        H1[j] = h;
+        E[j] = _mm_max_epu8(_mm_subs_epu8(e, e_del), _mm_subs_epu8(h, oe_del));
+        f = _mm_max_epu8(_mm_subs_epu8(f, e_ins), _mm_subs_epu8(h, oe_ins));
+        h = H0[j];
+      }
+      for (int k = 0; k < 16; ++k) {
+        f = _mm_slli_si128(f, 1);
+        bool stop = false;
+        for (int j = 0; j < slen; ++j) {
+          h = _mm_max_epu8(H1[j], f);
+          H1[j] = h;
+          h = _mm_subs_epu8(h, oe_ins);
+          f = _mm_subs_epu8(f, e_ins);
+          if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_subs_epu8(f, h), zero)) == 0xffff) {
+            stop = true;
+            break;
+          }
+        }
+        if (stop) break;
+      }
+      alignas(16) std::uint8_t lanes[16];
+      _mm_store_si128(reinterpret_cast<__m128i*>(lanes), mxv);
+      int imax = 0;
+      for (int l = 0; l < 16; ++l) imax = imax > lanes[l] ? imax : lanes[l];
+      if (imax >= minsc) {
+        if (n_b == 0 || b[2 * (n_b - 1) + 1] + 1 != i) b[2 * n_b] = imax, b[2 * n_b + 1] = i, ++n_b;
+        else if (b[2 * (n_b - 1)] < imax) b[2 * (n_b - 1)] = imax, b[2 * (n_b - 1) + 1] = i;
+      }
+      if (imax > gmax) {
+        gmax = imax, te = i;
+        for (int j = 0; j < slen; ++j) Hmax[j] = H1[j];
+        if (gmax + shift >= 255 || gmax >= endsc) break;
+      }
+      std::swap(H0, H1);
+    }
+  } else {
+    const __m128i oe_del = _mm_set1_epi16(static_cast<short>(p.o_del + p.e_del)), e_del = _mm_set1_epi16(static_cast<short>(p.e_del));
+    const __m128i oe_ins = _mm_set1_epi16(static_cast<short>(p.o_ins + p.e_ins)), e_ins = _mm_set1_epi16(static_cast<short>(p.e_ins));
+    for (int i = 0; i < tlen; ++i) {
+      __m128i f = zero, mxv = zero;
+      const __m128i* S = qp + target[i] * slen;
+      __m128i h = _mm_slli_si128(H0[slen - 1], 2);
+      for (int j = 0; j < slen; ++j) {
+        h = _mm_adds_epi16(h, S[j]);
+        __m128i e = E[j];
+        h = _mm_max_epi16(_mm_max_epi16(h, e), f);
+        mxv = _mm_max_epi16(mxv, h);
+        H1[j] = h;
+        E[j] = _mm_max_epi16(_mm_subs_epu16(e, e_del), _mm_subs_epu16(h, oe_del));
+        f = _mm_max_epi16(_mm_subs_epu16(f, e_ins), _mm_subs_epu16(h, oe_ins));
+        h = H0[j];
+      }
+      for (int k = 0; k < 16; ++k) {
+        f = _mm_slli_si128(f, 2);
+        bool stop = false;
+        for (int j = 0; j < slen; ++j) {
+          h = _mm_max_epi16(H1[j], f);
+          H1[j] = h;
+          h = _mm_subs_epu16(h, oe_ins);
+          f = _mm_subs_epu16(f, e_ins);
+          if (!_mm_movemask_epi8(_mm_cmpgt_epi16(f, h))) {
+            stop = true;
+            break;
+          }
+        }
+        if (stop) break;
+      }
+      alignas(16) std::int16_t lanes[8];
+      _mm_store_si128(reinterpret_cast<__m128i*>(lanes), mxv);
+      int imax = 0;
+      for (int l = 0; l < 8; ++l) imax = imax > lanes[l] ? imax : lanes[l];
+      if (imax >= minsc) {
+        if (n_b == 0 || b[2 * (n_b - 1) + 1] + 1 != i) b[2 * n_b] = imax, b[2 * n_b + 1] = i, ++n_b;
+        else if (b[2 * (n_b - 1)] < imax) b[2 * (n_b - 1)] = imax, b[2 * (n_b - 1) + 1] = i;
+      }
+      if (imax > gmax) {
+        gmax = imax, te = i;
+        for (int j = 0; j < slen; ++j) Hmax[j] = H1[j];
+        if (gmax >= endsc) break;
+      }
+      std::swap(H0, H1);
+    }
+  }
+  r.score = Bytes ? (gmax + shift < 255 ? gmax : 255) : gmax;
+  r.te = te;
+  if (!Bytes || r.score != 255) {
+    const auto* hm = reinterpret_cast<const Cell*>(Hmax);
+    int best = -1;
+    r.qe = -1;
+    for (int x = 0; x < vlen; ++x) {
+      const int v = hm[x];
+      const int pos = x / Lanes + x % Lanes * slen;
+      if (v > best) best = v, r.qe = pos;
+      else if (v == best && pos < r.qe) r.qe = pos;
+    }
+    if (n_b > 0) {
+      const int d = (r.score + mx - 1) / mx;
+      const int low = te - d, high = te + d;
+      for (int x = 0; x < n_b; ++x) {
+        const int e = b[2 * x + 1];
+        if ((e < low || e > high) && b[2 * x] > r.score2) r.score2 = b[2 * x], r.te2 = e;
+      }
+    }
+  }
+  return r;
+}
+#endif
+
 HELICASE_HD_INLINE MateSwResult striped_pass(bool bytes, int qlen, const std::uint8_t* query, int tlen,
                                              const std::uint8_t* target, const MateSwParams& p, int xtra,
                                              std::int32_t* w) {
+  if (qlen <= 0 || tlen <= 0) return MateSwResult{};
+#if defined(__SSE2__) && !defined(__CUDA_ARCH__)
+  return bytes ? striped_pass_sse2<true>(qlen, query, tlen, target, p, xtra, w)
+               : striped_pass_sse2<false>(qlen, query, tlen, target, p, xtra, w);
+#else
   return bytes ? striped_pass<16, true>(qlen, query, tlen, target, p, xtra, w)
                : striped_pass<8, false>(qlen, query, tlen, target, p, xtra, w);
+#endif
 }
 
 }  // namespace mate_sw_detail
