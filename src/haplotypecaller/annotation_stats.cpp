@@ -187,7 +187,9 @@ double fisher_strand_phred(const StrandTable& in) {
     }
     p = std::min(std::pow(10.0, log10_sum_log10(log10ds)), 1.0);
   }
-  return -10.0 * std::log10(std::max(p, 1e-320));
+  // QualityUtils.phredScaleErrorRate: |-10 max(log10 p, log10 Double.MIN_VALUE)| (abs: no -0.000).
+  const double l = std::max(std::log10(std::max(p, 1e-320)), std::log10(std::numeric_limits<double>::denorm_min()));
+  return std::fabs(-10.0 * l);
 }
 
 double strand_odds_ratio(const StrandTable& t) {
