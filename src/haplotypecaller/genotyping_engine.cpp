@@ -191,6 +191,42 @@ done:
   }
 }
 
+// Likelihoods of the genotypes over `keep` (indices into the A original alleles, ascending),
+// taken from the original genotypes and shifted so the best is 0
+// (scaleLogSpaceArrayForNumericalStability).
+std::vector<double> subset_likelihoods(const std::vector<double>& gl, int ploidy, int A, const std::vector<int>& keep) {
+  const auto gts = enumerate_genotypes(ploidy, static_cast<int>(keep.size()));
+  std::vector<double> sub(gts.size());
+  for (std::size_t g = 0; g < gts.size(); ++g) {
+    std::vector<int> orig;
+    for (int a : gts[g].alleles) orig.push_back(keep[static_cast<std::size_t>(a)]);
+    std::sort(orig.begin(), orig.end());
+    sub[g] = gl[genotype_index(orig, A)];
+  }
+  const double mx = *std::max_element(sub.begin(), sub.end());
+  for (double& v : sub) v -= mx;
+  return sub;
+}
+
+// AlleleSubsettingUtils.calculateMostLikelyAlleles (one sample): each alt allele of the most
+// likely genotype scores |GL(best) - GL(hom-ref)|; the n best-scoring alts are kept (ties in
+// allele order), returned with the ref in the original order.
+std::vector<int> most_likely_alleles(const std::vector<double>& gl, const std::vector<GenotypeCounts>& gts, int A, int n) {
+  std::vector<double> sums(static_cast<std::size_t>(A), 0.0);
+  const std::size_t best = max_element_index(gl);
+  const double diff = std::fabs(gl[best] - gl[0]);
+  for (const auto& [a, c] : gts[best].counts) {
+    if (a > 0) sums[static_cast<std::size_t>(a)] += diff;
+  }
+  std::vector<int> alts;
+  for (int a = 1; a < A; ++a) alts.push_back(a);
+  std::stable_sort(alts.begin(), alts.end(), [&](int x, int y) { return sums[static_cast<std::size_t>(x)] > sums[static_cast<std::size_t>(y)]; });
+  alts.resize(static_cast<std::size_t>(n));
+  std::sort(alts.begin(), alts.end());
+  alts.insert(alts.begin(), 0);
+  return alts;
+}
+
 }  // namespace
 
 std::int64_t cigar_ref_length(const std::vector<std::uint32_t>& cigar) {
@@ -260,23 +296,37 @@ std::vector<VariantCall> genotype_region(const AssembledRegion& region, const Re
     const auto gts = enumerate_genotypes(ploidy, static_cast<int>(A));
     const std::vector<int> pls = log10_to_pls(genotype_log10_likelihoods(ploidy, static_cast<int>(A), n_geno_reads, am, gts));
     const std::vector<double> gl = pls_to_log10(pls);
-    // Allele frequency calculation (alleles beyond --max-alternate-alleles are not reduced
-    // here: see docs/compatibility.md).
-    int span_del = -1;
-    std::vector<bool> is_snp(A, true);
-    for (std::size_t a = 0; a < A; ++a) {
-      if (site.alleles[a] == kSpanDel) span_del = static_cast<int>(a);
-      is_snp[a] = site.alleles[a].size() == site.ref.size();
+    // More alt alleles than --max-alternate-alleles: keep the most likely ones
+    // (AlleleSubsettingUtils.calculateMostLikelyAlleles) for the allele frequency calculation.
+    std::vector<int> af_alleles(A);
+    for (std::size_t a = 0; a < A; ++a) af_alleles[a] = static_cast<int>(a);
+    std::vector<double> af_gl = gl;
+    if (static_cast<int>(A) - 1 > opt.max_alt_alleles) {
+      af_alleles = most_likely_alleles(gl, gts, static_cast<int>(A), opt.max_alt_alleles);
+      af_gl = subset_likelihoods(gl, ploidy, static_cast<int>(A), af_alleles);
+      af_gl = pls_to_log10(log10_to_pls(af_gl));
     }
-    const AfResult af = calculate_af(ploidy, gl, is_snp, span_del, opt.pseudocounts);
+    const std::size_t AF = af_alleles.size();
+    int span_del = -1;
+    std::vector<bool> is_snp(AF, true);
+    for (std::size_t i = 0; i < AF; ++i) {
+      const std::string& al = site.alleles[static_cast<std::size_t>(af_alleles[i])];
+      if (al == kSpanDel) span_del = static_cast<int>(i);
+      is_snp[i] = al.size() == site.ref.size();
+    }
+    const AfResult af = calculate_af(ploidy, af_gl, is_snp, span_del, opt.pseudocounts);
     upstream.advance(region.tid, loc);
-    std::vector<int> out_alts;
+    std::vector<int> out_alts, out_mle;
     bool monomorphic = true;
-    for (std::size_t a = 1; a < A; ++a) {
-      const bool plausible = af.passes(static_cast<int>(a), opt.stand_call_conf);
-      const bool spurious_span_del = site.alleles[a] == kSpanDel && !upstream.covers(region.tid, loc);
+    for (std::size_t i = 1; i < AF; ++i) {
+      const int a = af_alleles[i];
+      const bool plausible = af.passes(static_cast<int>(i), opt.stand_call_conf);
+      const bool spurious_span_del = site.alleles[static_cast<std::size_t>(a)] == kSpanDel && !upstream.covers(region.tid, loc);
       monomorphic &= !(plausible && !spurious_span_del);
-      if (plausible && !spurious_span_del) out_alts.push_back(static_cast<int>(a));
+      if (plausible && !spurious_span_del) {
+        out_alts.push_back(a);
+        out_mle.push_back(af.mle_counts[i]);
+      }
     }
     const double log10_conf = !monomorphic ? af.log10_p_no_variant + 0.0 : af.log10_p_variant() + 0.0;
     const double phred = (-10.0 * log10_conf) + 0.0;
@@ -291,15 +341,7 @@ std::vector<VariantCall> genotype_region(const AssembledRegion& region, const Re
     // Subset the PL-derived likelihoods to the output alleles (AlleleSubsettingUtils).
     const int n_out = static_cast<int>(call_to_merged.size());
     const auto out_gts = enumerate_genotypes(ploidy, n_out);
-    std::vector<double> sub(out_gts.size());
-    for (std::size_t g = 0; g < out_gts.size(); ++g) {
-      std::vector<int> orig;
-      for (int a : out_gts[g].alleles) orig.push_back(call_to_merged[static_cast<std::size_t>(a)]);
-      std::sort(orig.begin(), orig.end());
-      sub[g] = gl[genotype_index(orig, static_cast<int>(A))];
-    }
-    const double mx = *std::max_element(sub.begin(), sub.end());
-    for (double& v : sub) v -= mx;
+    const std::vector<double> sub = subset_likelihoods(gl, ploidy, static_cast<int>(A), call_to_merged);
     VariantCall call;
     call.tid = region.tid;
     call.contig = region.contig;
@@ -318,7 +360,7 @@ std::vector<VariantCall> genotype_region(const AssembledRegion& region, const Re
       for (int a : call.gt) an += a >= 0;
       std::string mleac, mleaf;
       for (std::size_t i = 1; i < call_to_merged.size(); ++i) {
-        const int c = af.mle_counts[static_cast<std::size_t>(call_to_merged[i])];
+        const int c = out_mle[i - 1];
         mleac += (i > 1 ? "," : "") + std::to_string(c);
         mleaf += (i > 1 ? "," : "") + format_vcf_double(std::min(1.0, static_cast<double>(c) / an));
       }

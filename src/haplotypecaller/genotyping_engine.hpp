@@ -8,7 +8,7 @@
 // haplotype score when the genotype count would exceed --max-genotype-count, read x allele
 // likelihoods by MAX over each allele's haplotypes, reads kept when they overlap the site
 // +- --allele-informative-reads-overlap-margin, genotype likelihoods -> integer PLs, the allele
-// frequency calculator, alleles kept when P(absent) < 10^(-conf/10), QUAL = -10 log10 P(no
+// frequency calculator (on the --max-alternate-alleles most likely alts when there are more), alleles kept when P(absent) < 10^(-conf/10), QUAL = -10 log10 P(no
 // variant), sites below --stand-call-conf or monomorphic dropped, genotype by best PL (hom-ref
 // with GQ < 1 is a no-call), GQ, MLEAC/MLEAF, annotations (annotations.hpp) and the reverse
 // trim of alleles when some were dropped.
