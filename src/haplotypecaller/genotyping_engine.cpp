@@ -10,6 +10,7 @@
 #include <string>
 
 #include "bqsr/java_format.hpp"
+#include "common/error.hpp"
 #include "haplotypecaller/af_calc.hpp"
 #include "haplotypecaller/annotations.hpp"
 #include "haplotypecaller/genotype_likelihoods.hpp"
@@ -59,6 +60,9 @@ std::optional<Site> merge_site(const AssembledRegion& region, std::int64_t loc) 
   };
   std::vector<Ev> seen;
   std::vector<Vc> vcs;
+  if (loc < region.ref_start || loc - region.ref_start >= static_cast<std::int64_t>(region.ref_bases.size())) {
+    fail(ErrorKind::Internal, region.contig + ":" + std::to_string(loc + 1) + ": event outside the region's reference window");
+  }
   const char ref_base = region.ref_bases[static_cast<std::size_t>(loc - region.ref_start)];
   for (std::size_t h = 0; h < region.haplotypes.size(); ++h) {
     for (Ev& e : overlapping(region.haplotypes[h], loc)) {
