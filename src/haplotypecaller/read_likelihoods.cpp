@@ -129,6 +129,54 @@ bool is_poorly_modeled(const double* row, std::size_t n, std::size_t read_length
   return best < max_errors * -4.0;
 }
 
+std::vector<BestHaplotype> best_haplotypes_for_realignment(const AssembledRegion& region, const ReadLikelihoods& lk) {
+  constexpr double kInformative = 0.2;
+  const std::size_t H = lk.n_haps;
+  std::vector<double> prio(H);
+  for (std::size_t h = 0; h < H; ++h) {
+    const Haplotype& hap = region.haplotypes[h];
+    prio[h] = (hap.is_ref ? 1.0 : 0.0) + (hap.cigar.empty() ? 0.0 : 1.0 - static_cast<double>(hap.cigar.size()));
+  }
+  std::vector<BestHaplotype> out(lk.reads.size());
+  for (std::size_t r = 0; r < lk.reads.size(); ++r) {
+    const double* v = lk.log10.data() + r * H;
+    // AlleleLikelihoods.searchBestAllele(canBeReference = true, priorities).
+    std::size_t best = 0, second = 0;
+    double best_lk = v[0], second_lk = -std::numeric_limits<double>::infinity();
+    for (std::size_t a = 1; a < H; ++a) {
+      if (v[a] > best_lk) {
+        second = best;
+        best = a;
+        second_lk = best_lk;
+        best_lk = v[a];
+      } else if (v[a] > second_lk) {
+        second = a;
+        second_lk = v[a];
+      }
+    }
+    if (best_lk - second_lk < kInformative) {
+      double best_p = prio[best], second_p = prio[second];
+      for (std::size_t a = 0; a < H; ++a) {
+        if (a == best || best_lk - v[a] > kInformative) continue;
+        if (prio[a] > best_p) {
+          second = best;
+          best = a;
+          second_p = best_p;
+          best_p = prio[a];
+        } else if (prio[a] > second_p) {
+          second = a;
+          second_p = prio[a];
+        }
+      }
+    }
+    const double b = v[best];
+    const double s2 = second != best ? v[second] : -std::numeric_limits<double>::infinity();
+    const double confidence = b == s2 ? 0.0 : b - s2;
+    out[r] = {static_cast<std::uint32_t>(best), confidence > kInformative};
+  }
+  return out;
+}
+
 ReadLikelihoods compute_read_likelihoods(const AssembledRegion& region, kernels::pairhmm::PairHmmRunner& hmm,
                                          const LikelihoodOptions& opt) {
   ReadLikelihoods out;

@@ -51,6 +51,20 @@ struct ReadLikelihoods {
 ReadLikelihoods compute_read_likelihoods(const AssembledRegion& region, kernels::pairhmm::PairHmmRunner& hmm,
                                          const LikelihoodOptions& opt = {});
 
+// The haplotype each kept read is realigned to before genotyping
+// (AssemblyBasedCallerUtils.realignReadsToTheirBestHaplotype: bestAllelesBreakingTies with
+// HAPLOTYPE_ALIGNMENT_TIEBREAKING_PRIORITY = (is reference) + 1 - (number of CIGAR elements);
+// among haplotypes within 0.2 of the best likelihood the highest priority wins).
+// informative: the best beats the second by more than 0.2. One entry per lk.reads.
+// AlignmentUtils.createReadAlignedToRef (Smith-Waterman of the read to that haplotype, then
+// through the haplotype's CIGAR to the reference) belongs with the SW kernel of the front end;
+// its results go to genotype_region() as `realigned`.
+struct BestHaplotype {
+  std::uint32_t hap = 0;
+  bool informative = false;
+};
+std::vector<BestHaplotype> best_haplotypes_for_realignment(const AssembledRegion& region, const ReadLikelihoods& lk);
+
 // The two post-processing steps, exposed for tests: floor at best + cap; poorly modeled test.
 void normalize_read_likelihoods(double* row, std::size_t n, double log10_cap);
 bool is_poorly_modeled(const double* row, std::size_t n, std::size_t read_length, double expected_error_rate);

@@ -105,5 +105,31 @@ TEST(HcBackReadLikelihoods, RegionReadsAgainstHaplotypes) {
   EXPECT_NEAR(lk.at(0, 1), 30 * std::log10(1 - 0.001) + std::log10(1.0 / 45) + std::log10(0.9), 0.004);
 }
 
+TEST(HcBackReadLikelihoods, BestHaplotypeForRealignment) {
+  AssembledRegion region;
+  region.haplotypes.resize(3);
+  region.haplotypes[0].is_ref = true;
+  region.haplotypes[0].cigar = {70u << 4};                          // priority 1 + 1 - 1 = 1
+  region.haplotypes[1].cigar = {30u << 4, (2u << 4) | 2, 38u << 4};  // 1 - 3 = -2
+  region.haplotypes[2].cigar = {70u << 4};                          // 0
+  ReadLikelihoods lk;
+  lk.n_haps = 3;
+  lk.reads = {0, 1, 2, 3};
+  lk.log10 = {-5.0, -1.0, -9.0,    // clear best: haplotype 1, informative
+              -1.1, -1.0, -1.05,   // within 0.2: the reference wins on priority, not informative
+              -3.0, -1.0, -1.1,    // 1 and 2 tie within 0.2: 2 (simpler CIGAR) wins
+              -2.0, -2.0, -2.0};   // all equal: reference
+  const auto best = best_haplotypes_for_realignment(region, lk);
+  ASSERT_EQ(best.size(), 4u);
+  EXPECT_EQ(best[0].hap, 1u);
+  EXPECT_TRUE(best[0].informative);
+  EXPECT_EQ(best[1].hap, 0u);
+  EXPECT_FALSE(best[1].informative);
+  EXPECT_EQ(best[2].hap, 2u);
+  EXPECT_FALSE(best[2].informative);
+  EXPECT_EQ(best[3].hap, 0u);
+  EXPECT_FALSE(best[3].informative);
+}
+
 }  // namespace
 }  // namespace helicase::hc
