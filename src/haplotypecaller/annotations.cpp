@@ -234,6 +234,12 @@ void annotate_call(const AssembledRegion& region, const std::vector<ReadAlignmen
     }
   }
   call.info.assign(info.begin(), info.end());
+  // AD and DP are per-sample annotations of called genotypes only (DepthPerAlleleBySample,
+  // DepthPerSampleHC skip no-calls).
+  if (std::all_of(call.gt.begin(), call.gt.end(), [](int a) { return a < 0; })) {
+    call.ad.clear();
+    call.dp = -1;
+  }
 }
 
 }  // namespace helicase::hc

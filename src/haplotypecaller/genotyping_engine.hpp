@@ -13,6 +13,14 @@
 // with GQ < 1 is a no-call), GQ, MLEAC/MLEAF, annotations (annotations.hpp) and the reverse
 // trim of alleles when some were dropped.
 //
+// How the tool drives the back end (one sample):
+//   kernels::pairhmm::PairHmmRunner hmm(backend);        // once per worker thread
+//   hc::UpstreamDeletions upstream;                      // one per contig, regions in order
+//   auto calls = hc::call_region(region, options, hmm, upstream, realigned_or_null);
+//   hc::VcfWriter out(path, header); hc::JavaRandom rng;  // rng shared with downsampling
+//   for (call in genomic order) out.write(call, rng);  out.close();
+// call_region = compute_read_likelihoods (read_likelihoods.hpp) + genotype_region.
+//
 // Known gap: GATK realigns each read to its best haplotype before genotyping
 // (AssemblyBasedCallerUtils.realignReadsToTheirBestHaplotype); pass those alignments in
 // `realigned` (same order as AssembledRegion::reads) when the front end has them, otherwise
