@@ -121,4 +121,13 @@ void pairhmm_cpu(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t
   });
 }
 
+void pairhmm_cpu_serial(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, const PairHmmTables& tables) {
+  if (b.n_pairs == 0) return;
+  const std::uint64_t scratch = pairhmm_max_scratch(b, n_reads, n_haps);
+  std::vector<float> sf(scratch);
+  std::vector<double> sd(scratch);
+  const FlushToZeroScope ftz;
+  run_range(b, tables, 0, b.n_pairs, sf.data(), sd.data());
+}
+
 }  // namespace helicase::kernels::pairhmm
