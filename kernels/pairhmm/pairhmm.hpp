@@ -91,10 +91,17 @@ struct PairHmmPrecision<double> {
 #endif
 };
 
-// GKL's ConvertChar: A C T G distinct, N matches everything; anything else is its own code.
+// GKL's ConvertChar: A C T G are 0..3 and N matches everything (-1 here); any other byte has
+// no entry in GKL's table, which is zero-initialised, so it behaves as A.
 template <class T>
 HELICASE_HD_INLINE T pairhmm_code(char c) {
-  return c == 'N' ? T(-1) : static_cast<T>(static_cast<unsigned char>(c));
+  switch (c) {
+    case 'C': return T(1);
+    case 'T': return T(2);
+    case 'G': return T(3);
+    case 'N': return T(-1);
+    default: return T(0);
+  }
 }
 
 #if defined(__CUDACC__)
