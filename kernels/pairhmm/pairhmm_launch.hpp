@@ -1,0 +1,66 @@
+// pairhmm_launch.hpp -- the entry stages call to run the PairHMM kernel over a batch.
+//
+// pairhmm_make_tables() builds GKL's probability tables once (host). PairHmmRunner runs
+// pairhmm_pair over every pair of a batch on the backend chosen at construction (CPU threads,
+// contiguous parts of the batch, per-thread scratch; or the GPU, one thread per pair) and
+// returns log10 likelihoods (pairhmm_finish). Both backends give identical bits: the same
+// per-item function, no FMA contraction, log10 taken on the host.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "pairhmm/pairhmm.hpp"
+#include "runtime/backend.hpp"
+
+namespace helicase::kernels::pairhmm {
+
+PairHmmTables pairhmm_make_tables();
+
+// log10 likelihood from a pair's raw scaled sum, as GKL's IntelPairHmm.cc converts it.
+double pairhmm_finish(double raw, bool used_double);
+
+// Scratch elements enough for any pair of a batch (longest read, longest haplotype).
+std::uint64_t pairhmm_max_scratch(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps);
+
+// CPU launcher: fills b.raw / b.used_double for every pair.
+void pairhmm_cpu(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, const PairHmmTables& tables,
+                 ThreadPool& pool);
+
+struct PairHmmGpuState;
+struct PairHmmGpuStateDeleter { void operator()(PairHmmGpuState*) const; };
+using PairHmmGpuStatePtr = std::unique_ptr<PairHmmGpuState, PairHmmGpuStateDeleter>;
+PairHmmGpuStatePtr make_pairhmm_gpu_state(int device, const PairHmmTables& tables);
+// n_reads / n_haps: sizes of the batch's read and haplotype arrays.
+void pairhmm_gpu(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, PairHmmGpuState& state);
+
+// The layout of the GPU launcher for a batch: groups of `group` pairs sharing interleaved scratch.
+PairHmmLayout pairhmm_interleaved_layout(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps,
+                                         std::uint64_t group);
+// The GPU launcher's interleaved scratch layout executed on the CPU (calling thread): lets the
+// CPU tests check that the layout gives the contiguous layout's bits.
+void pairhmm_cpu_interleaved(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, const PairHmmTables& tables,
+                             std::uint64_t group);
+
+// CPU launcher on the calling thread only (for callers that already run on pool workers:
+// ThreadPool tasks must not wait on other pool tasks).
+void pairhmm_cpu_serial(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, const PairHmmTables& tables);
+
+class PairHmmRunner {
+ public:
+  // use_pool = false: the CPU backend computes on the calling thread (regions already spread
+  // over the pool by the caller); results are the same bits either way.
+  explicit PairHmmRunner(const Backend& backend, bool use_pool = true);
+  // Runs every pair of b (b.raw and b.used_double must point to n_pairs elements) and returns
+  // the log10 likelihoods in pair order.
+  std::vector<double> run(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps);
+  const PairHmmTables& tables() const { return *tables_; }
+
+ private:
+  const Backend& backend_;
+  bool use_pool_ = true;
+  std::unique_ptr<PairHmmTables> tables_;
+  PairHmmGpuStatePtr gpu_;
+};
+
+}  // namespace helicase::kernels::pairhmm
