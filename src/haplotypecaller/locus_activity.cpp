@@ -140,20 +140,41 @@ std::vector<LocusState> locus_states(const std::vector<RegionRead>& reads, const
 std::vector<ProfileRegion> active_regions(const std::vector<RegionRead>& reads, const std::string& ref,
                                           std::int64_t begin, std::int64_t end, int ploidy,
                                           const ActivityProfileParams& params) {
-  const std::vector<LocusState> states = locus_states(reads, ref, begin, end, ploidy);
-  BandPassActivityProfile profile(static_cast<std::int64_t>(ref.size()), params);
+  // Loci no read covers have probability 0. Far from reads the profile only holds inactive
+  // states, which never move an active region's boundaries: each block of covered loci is run
+  // from `lead` loci before it (the farthest a state spreads back) to `tail` loci after it (by
+  // then every pending active region has been popped), and the zeros beyond are skipped. The
+  // interval's last block is flushed (forced) at the interval end, as GATK does.
+  const std::int64_t lead = params.filter_size + params.max_prob_propagation + 10;
+  const std::int64_t tail = params.max_region + params.max_prob_propagation + params.filter_size + 100;
+  std::vector<std::pair<std::int64_t, std::int64_t>> blocks;
+  for (const RegionRead& r : reads) {
+    const std::int64_t s = std::max(begin, r.pos), e = std::min(end, r.original_end);
+    if (s >= e) continue;
+    if (!blocks.empty() && s <= blocks.back().second + lead + tail + 10) {
+      blocks.back().second = std::max(blocks.back().second, e);
+    } else {
+      blocks.emplace_back(s, e);
+    }
+  }
   std::vector<ProfileRegion> out;
   auto keep = [&](const std::vector<ProfileRegion>& rs) {
     for (const auto& r : rs) {
       if (r.active) out.push_back(r);
     }
   };
-  for (std::int64_t pos = begin; pos < end; ++pos) {
-    if (!profile.empty()) keep(profile.pop(false));
-    const LocusState& s = states[static_cast<std::size_t>(pos - begin)];
-    profile.add(pos, s.prob, s.hq_soft_clips);
+  for (const auto& [bs, be] : blocks) {
+    const std::int64_t from = std::max(begin, bs - lead), to = std::min(end, be + tail);
+    const std::vector<LocusState> states = locus_states(reads, ref, bs, be, ploidy);
+    BandPassActivityProfile profile(static_cast<std::int64_t>(ref.size()), params);
+    for (std::int64_t pos = from; pos < to; ++pos) {
+      if (!profile.empty()) keep(profile.pop(false));
+      const bool inside = pos >= bs && pos < be;
+      const LocusState s = inside ? states[static_cast<std::size_t>(pos - bs)] : LocusState{};
+      profile.add(pos, s.prob, s.hq_soft_clips);
+    }
+    if (to == end) keep(profile.pop(true));
   }
-  keep(profile.pop(true));
   return out;
 }
 
