@@ -40,6 +40,7 @@ void write_debug(std::ostream& out, const std::string& contig, const RegionResul
   out << "REGION\t" << contig << '\t' << r.debug.untrimmed_start + 1 << '-' << r.debug.untrimmed_end << "\treads="
       << r.debug.reads << "\tassembled=" << r.debug.haplotypes_assembled << "\tk=";
   for (std::size_t i = 0; i < r.debug.kmers.size(); ++i) out << (i ? "," : "") << r.debug.kmers[i];
+  for (const std::string& u : r.debug.untrimmed) out << "\n  UNTRIMMED\t" << u;
   if (!r.region) {
     out << "\tno-variation\n";
     return;

@@ -1,6 +1,8 @@
 // read_threading.cpp -- the read-threading de Bruijn graph and k-best haplotype paths.
 #include "haplotypecaller/read_threading.hpp"
 
+#include "hc_sw/hc_sw.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -162,64 +164,82 @@ class Graph {
     }
   }
 
-  // Merges dangling tails back into the reference path where their last bases match it.
+  // AbstractReadThreadingGraph.recoverDanglingTails (recoverAll false, minMatchingBases -1):
+  // the dangling branch up to its lowest common ancestor on the reference is aligned to the
+  // reference path below that ancestor (dangling-end SW parameters, LEADING_INDEL); when the
+  // CIGAR has at most 3 elements and ends in M, the branch is joined to the reference where
+  // its longest matching suffix starts.
   void recover_dangling_tails(int prune_factor, int min_len) {
     std::unordered_map<int, std::size_t> ref_index;
     for (std::size_t i = 0; i < ref_path_.size(); ++i) ref_index.emplace(ref_path_[i], i);
     const std::size_t nv = vertices_.size();
-    for (std::size_t v = 0; v < nv; ++v) {
-      if (!vertices_[v].alive || static_cast<int>(v) == ref_sink_ || !live_out(static_cast<int>(v)).empty()) continue;
-      if (ref_index.count(static_cast<int>(v))) continue;
-      // Walk back to the reference along single-parent vertices.
-      std::string branch;
-      int cur = static_cast<int>(v);
-      bool ok = false;
-      std::size_t anchor = 0;
-      int last_in_mult = 0;
-      for (int steps = 0; steps < 10000; ++steps) {
+    std::vector<std::int32_t> scratch;
+    std::vector<std::uint32_t> cig;
+    for (std::size_t v0 = 0; v0 < nv; ++v0) {
+      const int v = static_cast<int>(v0);
+      if (!vertices_[v0].alive || v == ref_sink_ || !live_out(v).empty()) continue;
+      std::deque<int> path;
+      std::unordered_set<int> visited;
+      int cur = v;
+      bool loop = false;
+      for (;;) {
         const std::vector<int> ins = live_in(cur);
-        if (ins.size() != 1) break;
-        if (steps == 0) last_in_mult = edges_[static_cast<std::size_t>(ins[0])].mult;
-        branch.push_back(vertices_[static_cast<std::size_t>(cur)].kmer.back());
-        const int p = edges_[static_cast<std::size_t>(ins[0])].from;
-        auto it = ref_index.find(p);
-        if (it != ref_index.end()) {
-          ok = true;
-          anchor = it->second;
+        if (ins.size() != 1 || live_out(cur).size() >= 2) break;
+        const Edge& e = edges_[static_cast<std::size_t>(ins[0])];
+        if (e.pruning < prune_factor) {
+          visited.insert(path.begin(), path.end());
+          path.clear();
+        } else {
+          path.push_front(cur);
+        }
+        cur = e.from;
+        if (visited.count(cur) || std::find(path.begin(), path.end(), cur) != path.end()) {
+          loop = true;
           break;
         }
-        if (live_out(p).size() != 1) break;
-        cur = p;
       }
-      if (!ok || last_in_mult < prune_factor) continue;
-      std::reverse(branch.begin(), branch.end());
-      if (static_cast<int>(branch.size()) < min_len) continue;
-      // The branch replaces ref bases after the anchor: find the shortest ref continuation whose
-      // end matches the branch's last min_len bases (a substitution or indel before them).
-      const std::size_t tail = static_cast<std::size_t>(min_len);
-      const std::string_view btail = std::string_view(branch).substr(branch.size() - tail);
-      for (std::size_t d = 0; d < 3 * branch.size() + 10; ++d) {
-        // Candidate: the branch's last base corresponds to ref path vertex anchor + j.
-        for (int sign = 0; sign < 2; ++sign) {
-          const std::int64_t j = static_cast<std::int64_t>(branch.size()) + (sign ? -static_cast<std::int64_t>(d) : static_cast<std::int64_t>(d));
-          if (sign && d == 0) continue;
-          if (j < 1) continue;
-          const std::size_t idx = anchor + static_cast<std::size_t>(j);
-          if (idx >= ref_path_.size()) continue;
-          // Ref bases ending at ref_path_[idx]: its kmer's last `tail` bases.
-          const std::string& km = vertices_[static_cast<std::size_t>(ref_path_[idx])].kmer;
-          std::string ref_tail;
-          // Collect the last bases of ref path vertices idx-tail+1..idx.
-          if (idx + 1 < tail + 1) continue;
-          for (std::size_t t = idx + 1 - tail; t <= idx; ++t) ref_tail.push_back(vertices_[static_cast<std::size_t>(ref_path_[t])].kmer.back());
-          (void)km;
-          if (ref_tail == btail && idx + 1 < ref_path_.size()) {
-            add_edge(static_cast<int>(v), ref_path_[idx + 1], 1, false);
-            goto next_vertex;
-          }
-        }
+      if (loop) continue;
+      path.push_front(cur);
+      if (live_out(cur).size() <= 1) continue;
+      if (cur == ref_source_ || static_cast<int>(path.size()) < std::max(1, min_len) + 1) continue;
+      auto it = ref_index.find(cur);
+      if (it == ref_index.end()) continue;
+      std::string ref_bases, alt_bases;
+      for (std::size_t i = it->second; i < ref_path_.size(); ++i) ref_bases.push_back(vertices_[static_cast<std::size_t>(ref_path_[i])].kmer.back());
+      for (int x : path) alt_bases.push_back(vertices_[static_cast<std::size_t>(x)].kmer.back());
+      const auto n = static_cast<std::uint32_t>(ref_bases.size()), m = static_cast<std::uint32_t>(alt_bases.size());
+      scratch.resize(kernels::hc_sw::sw_scratch_ints(n, m));
+      cig.resize(n + m + 2);
+      std::int32_t offset = 0;
+      kernels::hc_sw::SwParams dangling{25, -50, -110, -6};
+      int nops = kernels::hc_sw::sw_align(ref_bases.data(), n, alt_bases.data(), m, dangling, kernels::hc_sw::kLeadingIndel,
+                                          scratch.data(), cig.data(), &offset);
+      while (nops > 0 && (cig[static_cast<std::size_t>(nops - 1)] & 0xf) == kernels::hc_sw::kOpD) --nops;
+      if (nops == 0 || nops > 3 || (cig[static_cast<std::size_t>(nops - 1)] & 0xf) != kernels::hc_sw::kOpM) continue;
+      std::int64_t ref_len = 0, read_len = 0;
+      for (int i = 0; i < nops; ++i) {
+        const std::uint32_t op = cig[static_cast<std::size_t>(i)] & 0xf, len = cig[static_cast<std::size_t>(i)] >> 4;
+        if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpD) ref_len += len;
+        if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpI) read_len += len;
       }
-    next_vertex:;
+      const std::int64_t last_ref = ref_len - 1;
+      std::int64_t suffix = 0;
+      for (std::int64_t len = 1; len <= static_cast<std::int64_t>(alt_bases.size()); ++len) {
+        const std::int64_t si = last_ref - len + 1, ki = static_cast<std::int64_t>(alt_bases.size()) - len;
+        if (si < 0 || ref_bases[static_cast<std::size_t>(si)] != alt_bases[static_cast<std::size_t>(ki)]) break;
+        suffix = len;
+      }
+      suffix = std::min<std::int64_t>(suffix, cig[static_cast<std::size_t>(nops - 1)] >> 4);
+      if (suffix == 0) continue;
+      const std::int64_t alt_idx = std::max<std::int64_t>(read_len - suffix - 1, 0);
+      const bool first_del = (cig[0] & 0xf) == kernels::hc_sw::kOpD;
+      const bool lead_case = first_del && (static_cast<std::int64_t>(cig[0] >> 4) + suffix == last_ref + 1);
+      const std::int64_t ref_idx = last_ref - suffix + 1 + (lead_case ? 1 : 0);
+      if (ref_idx == 0) continue;
+      if (alt_idx >= static_cast<std::int64_t>(path.size())) continue;
+      const std::size_t target = it->second + static_cast<std::size_t>(ref_idx);
+      if (target >= ref_path_.size()) continue;
+      add_edge(path[static_cast<std::size_t>(alt_idx)], ref_path_[target], 1, false);
     }
   }
 

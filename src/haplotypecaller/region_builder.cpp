@@ -96,6 +96,11 @@ std::optional<AssembledRegion> build_region(const ContigView& contig, const Prof
     h.cigar = cigars[i];
     h.score = scores[i];
     h.events = haplotype_events(h.bases, h.cigar, p_start, ref, 0);
+    if (debug) {
+      std::string d = std::to_string(h.bases.size()) + " score=" + std::to_string(h.score);
+      for (const HaplotypeEvent& e : h.events) d += " " + std::to_string(e.pos + 1) + ":" + e.ref + ">" + e.alt;
+      debug->untrimmed.push_back(d);
+    }
     haps.push_back(std::move(h));
   }
   // Events overlapping the active span (AssemblyRegionTrimmer).

@@ -35,6 +35,7 @@ struct RegionDebug {
   std::int64_t untrimmed_start = 0, untrimmed_end = 0;  // active span as cut
   std::size_t reads = 0, haplotypes_assembled = 0;
   std::vector<int> kmers;
+  std::vector<std::string> untrimmed;  // each aligned haplotype: CIGAR and events
 };
 
 struct ContigView {
