@@ -91,10 +91,17 @@ struct PairHmmPrecision<double> {
 #endif
 };
 
-// GKL's ConvertChar: A C T G distinct, N matches everything; anything else is its own code.
+// GKL's ConvertChar: A C T G are 0..3 and N matches everything (-1 here); any other byte has
+// no entry in GKL's table, which is zero-initialised, so it behaves as A.
 template <class T>
 HELICASE_HD_INLINE T pairhmm_code(char c) {
-  return c == 'N' ? T(-1) : static_cast<T>(static_cast<unsigned char>(c));
+  switch (c) {
+    case 'C': return T(1);
+    case 'T': return T(2);
+    case 'G': return T(3);
+    case 'N': return T(-1);
+    default: return T(0);
+  }
 }
 
 #if defined(__CUDACC__)
@@ -103,10 +110,19 @@ HELICASE_HD_INLINE T pairhmm_code(char c) {
 #define HELICASE_RESTRICT __restrict
 #endif
 
+// Scratch layout. Contiguous (CPU): each of a pair's arrays is consecutive, capacity R+1 (and
+// H+1). Interleaved (GPU): a launch group's pairs share the arrays, element k of lane L at
+// [k * stride + L] (adjacent threads touch adjacent words), capacities from the batch maxima.
+struct PairHmmLayout {
+  std::uint64_t stride = 1;     // interleaved: the group size
+  std::uint32_t row_cap = 0;    // interleaved: max read length + 1
+  std::uint32_t hap_cap = 0;    // interleaved: max haplotype length + 1
+};
+
 // The cells i = lo..hi of one anti-diagonal (column j = d - i; hap_shift = H - d). Separate
-// restrict-qualified arrays, no branch: the loop vectorises on the CPU.
-template <class T>
-HELICASE_HD_INLINE void pairhmm_diagonal(int lo, int hi, int hap_shift, const T* HELICASE_RESTRICT rcode,
+// restrict-qualified arrays, no branch: with kInterleaved = false (stride 1) the loop vectorises.
+template <class T, bool kInterleaved>
+HELICASE_HD_INLINE void pairhmm_diagonal(int lo, int hi, int hap_shift, std::uint64_t stride, const T* HELICASE_RESTRICT rcode,
                                          const T* HELICASE_RESTRICT hcode_rev, const T* HELICASE_RESTRICT p_mm,
                                          const T* HELICASE_RESTRICT p_gapm, const T* HELICASE_RESTRICT p_mx,
                                          const T* HELICASE_RESTRICT p_xx, const T* HELICASE_RESTRICT p_my,
@@ -116,23 +132,39 @@ HELICASE_HD_INLINE void pairhmm_diagonal(int lo, int hi, int hap_shift, const T*
                                          const T* HELICASE_RESTRICT M1, const T* HELICASE_RESTRICT X1,
                                          const T* HELICASE_RESTRICT Y1, T* HELICASE_RESTRICT M0, T* HELICASE_RESTRICT X0,
                                          T* HELICASE_RESTRICT Y0) {
-  for (int i = lo; i <= hi; ++i) {
-    const T rb = rcode[i], hb = hcode_rev[hap_shift + i];
-    // Bitwise, not short-circuit: no branch in the loop.
-    const bool match = (rb == hb) | (rb < T(0)) | (hb < T(0));
-    const T dm = d_match[i], dx = d_mis[i];
-    const T dist = match ? dm : dx;
-    using F = PairHmmPrecision<T>;
-    M0[i] = F::ftz(F::ftz(F::ftz(F::ftz(M2[i - 1] * p_mm[i]) + F::ftz(X2[i - 1] * p_gapm[i])) + F::ftz(Y2[i - 1] * p_gapm[i])) * dist);
-    X0[i] = F::ftz(F::ftz(M1[i - 1] * p_mx[i]) + F::ftz(X1[i - 1] * p_xx[i]));
-    Y0[i] = F::ftz(F::ftz(M1[i] * p_my[i]) + F::ftz(Y1[i] * p_yy[i]));
+  using F = PairHmmPrecision<T>;
+  if constexpr (!kInterleaved) {
+    (void)stride;
+    for (int i = lo; i <= hi; ++i) {
+      const T rb = rcode[i], hb = hcode_rev[hap_shift + i];
+      // Bitwise, not short-circuit: no branch in the loop.
+      const bool match = (rb == hb) | (rb < T(0)) | (hb < T(0));
+      const T dm = d_match[i], dx = d_mis[i];
+      const T dist = match ? dm : dx;
+      M0[i] = F::ftz(F::ftz(F::ftz(F::ftz(M2[i - 1] * p_mm[i]) + F::ftz(X2[i - 1] * p_gapm[i])) + F::ftz(Y2[i - 1] * p_gapm[i])) * dist);
+      X0[i] = F::ftz(F::ftz(M1[i - 1] * p_mx[i]) + F::ftz(X1[i - 1] * p_xx[i]));
+      Y0[i] = F::ftz(F::ftz(M1[i] * p_my[i]) + F::ftz(Y1[i] * p_yy[i]));
+    }
+  } else {
+    for (int i = lo; i <= hi; ++i) {
+      const std::uint64_t c = static_cast<std::uint64_t>(i) * stride, l = static_cast<std::uint64_t>(i - 1) * stride;
+      const T rb = rcode[c], hb = hcode_rev[static_cast<std::uint64_t>(hap_shift + i) * stride];
+      const bool match = (rb == hb) | (rb < T(0)) | (hb < T(0));
+      const T dm = d_match[c], dx = d_mis[c];
+      const T dist = match ? dm : dx;
+      M0[c] = F::ftz(F::ftz(F::ftz(F::ftz(M2[l] * p_mm[c]) + F::ftz(X2[l] * p_gapm[c])) + F::ftz(Y2[l] * p_gapm[c])) * dist);
+      X0[c] = F::ftz(F::ftz(M1[l] * p_mx[c]) + F::ftz(X1[l] * p_xx[c]));
+      Y0[c] = F::ftz(F::ftz(M1[c] * p_my[c]) + F::ftz(Y1[c] * p_yy[c]));
+    }
   }
 }
 
-// One pair in precision T, anti-diagonal by anti-diagonal (independent cells within a diagonal,
-// so the inner loop vectorises). scratch: pairhmm_scratch_elems(read length) elements.
-template <class T>
-HELICASE_HD T pairhmm_pair_sum(const PairHmmBatchView& b, const PairHmmTables& tab, std::uint32_t p, T* scratch) {
+// One pair in precision T, anti-diagonal by anti-diagonal (independent cells within a diagonal).
+// Contiguous layout: scratch holds pairhmm_scratch_elems(R, H) elements. Interleaved: scratch
+// points at the lane's first element of the group's arrays (see PairHmmLayout).
+template <class T, bool kInterleaved = false>
+HELICASE_HD T pairhmm_pair_sum(const PairHmmBatchView& b, const PairHmmTables& tab, std::uint32_t p, T* scratch,
+                               const PairHmmLayout& layout = {}) {
   const std::uint32_t r = b.pair_read[p], h = b.pair_hap[p];
   const int R = static_cast<int>(b.read_length[r]);
   const int H = static_cast<int>(b.hap_length[h]);
@@ -145,61 +177,69 @@ HELICASE_HD T pairhmm_pair_sum(const PairHmmBatchView& b, const PairHmmTables& t
   const std::uint8_t* qc = b.gcp + b.read_offset[r];
   const T* ph2pr = PairHmmPrecision<T>::ph2pr(tab);
   const T* mmt = PairHmmPrecision<T>::mm(tab);
-  const std::size_t n = static_cast<std::size_t>(R) + 1;
+  const std::uint64_t st = kInterleaved ? layout.stride : 1;
+  const std::uint64_t n = kInterleaved ? layout.row_cap : static_cast<std::uint64_t>(R) + 1;
+  const std::uint64_t a = n * st;  // distance between two arrays
   T* M2 = scratch;
-  T* X2 = M2 + n;
-  T* Y2 = X2 + n;
-  T* M1 = Y2 + n;
-  T* X1 = M1 + n;
-  T* Y1 = X1 + n;
-  T* M0 = Y1 + n;
-  T* X0 = M0 + n;
-  T* Y0 = X0 + n;
-  T* p_mm = Y0 + n;
-  T* p_gapm = p_mm + n;
-  T* p_mx = p_gapm + n;
-  T* p_xx = p_mx + n;
-  T* p_my = p_xx + n;
-  T* p_yy = p_my + n;
-  T* d_match = p_yy + n;
-  T* d_mis = d_match + n;
+  T* X2 = M2 + a;
+  T* Y2 = X2 + a;
+  T* M1 = Y2 + a;
+  T* X1 = M1 + a;
+  T* Y1 = X1 + a;
+  T* M0 = Y1 + a;
+  T* X0 = M0 + a;
+  T* Y0 = X0 + a;
+  T* p_mm = Y0 + a;
+  T* p_gapm = p_mm + a;
+  T* p_mx = p_gapm + a;
+  T* p_xx = p_mx + a;
+  T* p_my = p_xx + a;
+  T* p_yy = p_my + a;
+  T* d_match = p_yy + a;
+  T* d_mis = d_match + a;
   // Base codes as T (A C G T = 0..3, N = -1) so the match test is as wide as the arithmetic.
-  T* rcode = d_mis + n;
-  T* hcode_rev = rcode + n;  // hcode_rev[k] = code of hap[H-1-k]: hap[d-i-1] = hcode_rev[H-d+i]
-  for (int k = 0; k < H; ++k) hcode_rev[k] = pairhmm_code<T>(hs[H - 1 - k]);
+  T* rcode = d_mis + a;
+  T* hcode_rev = rcode + a;  // hcode_rev[k] = code of hap[H-1-k]: hap[d-i-1] = hcode_rev[H-d+i]
+  for (int k = 0; k < H; ++k) hcode_rev[static_cast<std::uint64_t>(k) * st] = pairhmm_code<T>(hs[H - 1 - k]);
   for (int i = 1; i <= R; ++i) {
+    const std::uint64_t c = static_cast<std::uint64_t>(i) * st;
     const int ins = qi[i - 1] & 127, del = qd[i - 1] & 127, gc = qc[i - 1] & 127, bq = q[i - 1] & 127;
     const int lo = ins <= del ? ins : del, hi = ins <= del ? del : ins;
-    p_mm[i] = mmt[((hi * (hi + 1)) >> 1) + lo];
-    p_gapm[i] = T(1) - ph2pr[gc];
-    p_mx[i] = ph2pr[ins];
-    p_xx[i] = ph2pr[gc];
-    p_my[i] = ph2pr[del];
-    p_yy[i] = ph2pr[gc];
-    d_match[i] = T(1) - ph2pr[bq];
-    d_mis[i] = ph2pr[bq] / T(3);
-    rcode[i] = pairhmm_code<T>(rs[i - 1]);
+    p_mm[c] = mmt[((hi * (hi + 1)) >> 1) + lo];
+    p_gapm[c] = T(1) - ph2pr[gc];
+    p_mx[c] = ph2pr[ins];
+    p_xx[c] = ph2pr[gc];
+    p_my[c] = ph2pr[del];
+    p_yy[c] = ph2pr[gc];
+    d_match[c] = T(1) - ph2pr[bq];
+    d_mis[c] = ph2pr[bq] / T(3);
+    rcode[c] = pairhmm_code<T>(rs[i - 1]);
   }
   const T init_y = PairHmmPrecision<T>::initial(tab) / static_cast<T>(H);
   // Diagonals d-2 and d-1 before the first cell diagonal (d = 2): row 0 and column 0.
-  for (std::size_t i = 0; i < n; ++i) {
-    M2[i] = X2[i] = Y2[i] = M1[i] = X1[i] = Y1[i] = M0[i] = X0[i] = Y0[i] = T(0);
+  for (std::uint64_t i = 0; i <= static_cast<std::uint64_t>(R); ++i) {
+    const std::uint64_t c = i * st;
+    M2[c] = X2[c] = Y2[c] = M1[c] = X1[c] = Y1[c] = M0[c] = X0[c] = Y0[c] = T(0);
   }
   Y2[0] = init_y;  // (0,0)
   Y1[0] = init_y;  // (0,1)
   T sum_m = T(0), sum_x = T(0);
+  const std::uint64_t cR = static_cast<std::uint64_t>(R) * st;
   for (int d = 2; d <= R + H; ++d) {
     const int lo = d - H > 1 ? d - H : 1;
     const int hi = d - 1 < R ? d - 1 : R;
-    pairhmm_diagonal<T>(lo, hi, H - d, rcode, hcode_rev, p_mm, p_gapm, p_mx, p_xx, p_my, p_yy, d_match, d_mis, M2, X2, Y2,
-                        M1, X1, Y1, M0, X0, Y0);
+    pairhmm_diagonal<T, kInterleaved>(lo, hi, H - d, st, rcode, hcode_rev, p_mm, p_gapm, p_mx, p_xx, p_my, p_yy, d_match, d_mis,
+                                      M2, X2, Y2, M1, X1, Y1, M0, X0, Y0);
     // Boundaries of diagonal d: row 0 (M = X = 0, Y = initial/haplen) and column 0 (zeros).
     M0[0] = X0[0] = T(0);
     Y0[0] = init_y;
-    if (d <= R) M0[d] = X0[d] = Y0[d] = T(0);
+    if (d <= R) {
+      const std::uint64_t cd = static_cast<std::uint64_t>(d) * st;
+      M0[cd] = X0[cd] = Y0[cd] = T(0);
+    }
     if (hi == R && lo <= R) {
-      sum_m = sum_m + M0[R];
-      sum_x = sum_x + X0[R];
+      sum_m = sum_m + M0[cR];
+      sum_x = sum_x + X0[cR];
     }
     T* t;
     t = M2; M2 = M1; M1 = M0; M0 = t;
@@ -209,12 +249,19 @@ HELICASE_HD T pairhmm_pair_sum(const PairHmmBatchView& b, const PairHmmTables& t
   return sum_m + sum_x;
 }
 
+// Interleaved scratch a launch group needs, in elements of T: 18 arrays of row_cap and one of
+// hap_cap, times the group size.
+HELICASE_HD_INLINE std::uint64_t pairhmm_interleaved_elems(const PairHmmLayout& l) {
+  return (std::uint64_t{18} * l.row_cap + l.hap_cap) * l.stride;
+}
+
 // GKL's float-then-double rule for one pair; writes raw / used_double.
+template <bool kInterleaved = false>
 HELICASE_HD_INLINE void pairhmm_pair(const PairHmmBatchView& b, const PairHmmTables& tab, std::uint32_t p, float* scratch_f,
-                                     double* scratch_d) {
-  const float f = pairhmm_pair_sum<float>(b, tab, p, scratch_f);
+                                     double* scratch_d, const PairHmmLayout& layout = {}) {
+  const float f = pairhmm_pair_sum<float, kInterleaved>(b, tab, p, scratch_f, layout);
   if (f < kMinAcceptedFloat) {
-    b.raw[p] = pairhmm_pair_sum<double>(b, tab, p, scratch_d);
+    b.raw[p] = pairhmm_pair_sum<double, kInterleaved>(b, tab, p, scratch_d, layout);
     b.used_double[p] = 1;
   } else {
     b.raw[p] = static_cast<double>(f);

@@ -121,4 +121,35 @@ void pairhmm_cpu(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t
   });
 }
 
+PairHmmLayout pairhmm_interleaved_layout(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps,
+                                         std::uint64_t group) {
+  PairHmmLayout l;
+  l.stride = group;
+  for (std::uint32_t i = 0; i < n_reads; ++i) l.row_cap = std::max(l.row_cap, b.read_length[i] + 1);
+  for (std::uint32_t i = 0; i < n_haps; ++i) l.hap_cap = std::max(l.hap_cap, b.hap_length[i] + 1);
+  return l;
+}
+
+void pairhmm_cpu_interleaved(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, const PairHmmTables& tables,
+                             std::uint64_t group) {
+  const PairHmmLayout layout = pairhmm_interleaved_layout(b, n_reads, n_haps, group);
+  std::vector<float> sf(pairhmm_interleaved_elems(layout));
+  std::vector<double> sd(sf.size());
+  const FlushToZeroScope ftz;
+  for (std::uint64_t first = 0; first < b.n_pairs; first += group) {
+    for (std::uint64_t lane = 0; lane < group && first + lane < b.n_pairs; ++lane) {
+      pairhmm_pair<true>(b, tables, static_cast<std::uint32_t>(first + lane), sf.data() + lane, sd.data() + lane, layout);
+    }
+  }
+}
+
+void pairhmm_cpu_serial(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, const PairHmmTables& tables) {
+  if (b.n_pairs == 0) return;
+  const std::uint64_t scratch = pairhmm_max_scratch(b, n_reads, n_haps);
+  std::vector<float> sf(scratch);
+  std::vector<double> sd(scratch);
+  const FlushToZeroScope ftz;
+  run_range(b, tables, 0, b.n_pairs, sf.data(), sd.data());
+}
+
 }  // namespace helicase::kernels::pairhmm

@@ -1,8 +1,8 @@
 // pairhmm_gpu.cu -- CUDA launcher of the PairHMM kernel: one thread per (read, haplotype) pair.
 //
 // The batch is copied to the device and pairhmm_pair (the CPU's per-item function) runs once per
-// pair with its own float and double scratch; pairs are launched in groups whose scratch fits a
-// fixed budget. Built with --fmad=false (kernels/CMakeLists.txt) and the kernel flushes subnormal
+// pair; a launch group's pairs share interleaved float and double scratch (element k of thread
+// i at [k * group + i], so warps coalesce), groups sized to a fixed budget. Built with --fmad=false (kernels/CMakeLists.txt) and the kernel flushes subnormal
 // results itself, so raw sums equal the CPU's bit for bit; log10 is taken on the host.
 #include <cuda_runtime.h>
 
@@ -18,11 +18,12 @@ namespace {
 constexpr std::uint64_t kScratchBudgetBytes = std::uint64_t{512} << 20;
 
 __global__ void pairhmm_kernel(PairHmmBatchView b, const PairHmmTables* tables, std::uint32_t first, std::uint32_t last,
-                               std::uint64_t scratch_elems, float* sf, double* sd) {
+                               PairHmmLayout layout, float* sf, double* sd) {
   const std::uint32_t i = blockIdx.x * blockDim.x + threadIdx.x;
   const std::uint32_t p = first + i;
   if (p >= last) return;
-  pairhmm_pair(b, *tables, p, sf + i * scratch_elems, sd + i * scratch_elems);
+  // Interleaved scratch: lane i's element k at [k * group + i], so a warp's accesses coalesce.
+  pairhmm_pair<true>(b, *tables, p, sf + i, sd + i, layout);
 }
 
 template <class T>
@@ -85,16 +86,17 @@ void pairhmm_gpu(const PairHmmBatchView& h, std::uint32_t n_reads, std::uint32_t
   s.used_double.reserve(n);
   d.raw = s.raw.data();
   d.used_double = s.used_double.data();
-  const std::uint64_t elems = pairhmm_max_scratch(h, n_reads, n_haps);
-  const std::uint64_t per_pair = elems * (sizeof(float) + sizeof(double));
+  const PairHmmLayout one = pairhmm_interleaved_layout(h, n_reads, n_haps, 1);
+  const std::uint64_t per_pair = pairhmm_interleaved_elems(one) * (sizeof(float) + sizeof(double));
   const std::uint32_t group = static_cast<std::uint32_t>(std::max<std::uint64_t>(1, std::min<std::uint64_t>(n, kScratchBudgetBytes / per_pair)));
-  s.scratch_f.reserve(group * elems);
-  s.scratch_d.reserve(group * elems);
+  const PairHmmLayout layout = pairhmm_interleaved_layout(h, n_reads, n_haps, group);
+  s.scratch_f.reserve(pairhmm_interleaved_elems(layout));
+  s.scratch_d.reserve(pairhmm_interleaved_elems(layout));
   const unsigned threads = 64;
   for (std::uint32_t first = 0; first < n; first += group) {
     const std::uint32_t last = std::min(n, first + group);
     const unsigned blocks = (last - first + threads - 1) / threads;
-    pairhmm_kernel<<<blocks, threads, 0, st>>>(d, s.tables.data(), first, last, elems, s.scratch_f.data(), s.scratch_d.data());
+    pairhmm_kernel<<<blocks, threads, 0, st>>>(d, s.tables.data(), first, last, layout, s.scratch_f.data(), s.scratch_d.data());
     HELICASE_CUDA_CHECK(cudaGetLastError());
   }
   HELICASE_CUDA_CHECK(cudaMemcpyAsync(h.raw, d.raw, n * sizeof(double), cudaMemcpyDeviceToHost, st));

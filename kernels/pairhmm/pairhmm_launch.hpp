@@ -34,9 +34,23 @@ PairHmmGpuStatePtr make_pairhmm_gpu_state(int device, const PairHmmTables& table
 // n_reads / n_haps: sizes of the batch's read and haplotype arrays.
 void pairhmm_gpu(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, PairHmmGpuState& state);
 
+// The layout of the GPU launcher for a batch: groups of `group` pairs sharing interleaved scratch.
+PairHmmLayout pairhmm_interleaved_layout(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps,
+                                         std::uint64_t group);
+// The GPU launcher's interleaved scratch layout executed on the CPU (calling thread): lets the
+// CPU tests check that the layout gives the contiguous layout's bits.
+void pairhmm_cpu_interleaved(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, const PairHmmTables& tables,
+                             std::uint64_t group);
+
+// CPU launcher on the calling thread only (for callers that already run on pool workers:
+// ThreadPool tasks must not wait on other pool tasks).
+void pairhmm_cpu_serial(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, const PairHmmTables& tables);
+
 class PairHmmRunner {
  public:
-  explicit PairHmmRunner(const Backend& backend);
+  // use_pool = false: the CPU backend computes on the calling thread (regions already spread
+  // over the pool by the caller); results are the same bits either way.
+  explicit PairHmmRunner(const Backend& backend, bool use_pool = true);
   // Runs every pair of b (b.raw and b.used_double must point to n_pairs elements) and returns
   // the log10 likelihoods in pair order.
   std::vector<double> run(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps);
@@ -44,6 +58,7 @@ class PairHmmRunner {
 
  private:
   const Backend& backend_;
+  bool use_pool_ = true;
   std::unique_ptr<PairHmmTables> tables_;
   PairHmmGpuStatePtr gpu_;
 };

@@ -254,6 +254,10 @@ std::vector<VariantCall> genotype_region(const AssembledRegion& region, const Re
                                          UpstreamDeletions& upstream, const std::vector<ReadAlignment>* realigned) {
   std::vector<VariantCall> calls;
   std::vector<ReadAlignment> own;
+  if (realigned && realigned->size() != region.reads.size()) {
+    fail_internal("genotype_region: " + std::to_string(realigned->size()) + " realigned reads for " +
+                  std::to_string(region.reads.size()) + " region reads");
+  }
   if (!realigned) {
     own.reserve(region.reads.size());
     for (const RegionRead& r : region.reads) own.push_back({r.pos, r.cigar});

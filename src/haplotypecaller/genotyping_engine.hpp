@@ -14,7 +14,8 @@
 // trim of alleles when some were dropped.
 //
 // How the tool drives the back end (one sample):
-//   kernels::pairhmm::PairHmmRunner hmm(backend);        // once per worker thread
+//   kernels::pairhmm::PairHmmRunner hmm(backend, use_pool); // per worker thread; use_pool =
+//                                  false when regions already run on the ThreadPool
 //   hc::UpstreamDeletions upstream;                      // one per contig, regions in order
 //   auto calls = hc::call_region(region, options, hmm, upstream, realigned_or_null);
 //   hc::VcfWriter out(path, header); hc::JavaRandom rng;  // rng shared with downsampling

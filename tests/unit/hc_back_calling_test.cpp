@@ -23,7 +23,7 @@ namespace {
 constexpr std::uint32_t M(std::uint32_t n) { return n << 4 | 0; }
 constexpr std::uint32_t D(std::uint32_t n) { return n << 4 | 2; }
 
-const std::string kRef = "GATTACAGGCTTACCGATCGGACTTAGCATCCGATAGGCTAGCTTAGGCATCGATCCGAATTCGGATC";  // 70 bp
+const std::string kRef = "GATTACAGGCTTACCGATCGGACTTAGCATCCGATAGGCTAGCTTAGGCATCGATCCGAATTCGGATC";  // 68 bp
 
 AssembledRegion make_region(const std::string& alt_hap, const std::vector<std::uint32_t>& alt_cigar, const HaplotypeEvent& ev,
                             int n_ref_reads, int n_alt_reads) {
@@ -33,14 +33,14 @@ AssembledRegion make_region(const std::string& alt_hap, const std::vector<std::u
   r.ref_start = 1000;
   r.ref_bases = kRef;
   r.padded_start = 1000;
-  r.padded_end = 1070;
+  r.padded_end = 1068;
   r.active_start = 1010;
   r.active_end = 1060;
   Haplotype ref;
   ref.bases = kRef;
   ref.is_ref = true;
   ref.ref_start = 1000;
-  ref.cigar = {M(70)};
+  ref.cigar = {M(68)};
   Haplotype alt;
   alt.bases = alt_hap;
   alt.ref_start = 1000;
@@ -83,7 +83,7 @@ std::map<std::string, std::string> info_map(const VariantCall& c) { return {c.in
 TEST(HcBackCalling, HeterozygousSnp) {
   std::string alt = kRef;
   alt[30] = 'T';  // ref C
-  const auto calls = run(make_region(alt, {M(70)}, {1030, "C", "T"}, 10, 10));
+  const auto calls = run(make_region(alt, {M(68)}, {1030, "C", "T"}, 10, 10));
   ASSERT_EQ(calls.size(), 1u);
   const VariantCall& c = calls[0];
   EXPECT_EQ(c.pos, 1030);
@@ -115,7 +115,7 @@ TEST(HcBackCalling, HeterozygousSnp) {
 TEST(HcBackCalling, HomozygousSnpQualAndMissingRankSums) {
   std::string alt = kRef;
   alt[30] = 'T';
-  const auto calls = run(make_region(alt, {M(70)}, {1030, "C", "T"}, 0, 20));
+  const auto calls = run(make_region(alt, {M(68)}, {1030, "C", "T"}, 0, 20));
   ASSERT_EQ(calls.size(), 1u);
   const VariantCall& c = calls[0];
   EXPECT_EQ(c.gt, (std::vector<int>{1, 1}));
@@ -134,21 +134,44 @@ TEST(HcBackCalling, DeletionAndTooFewReads) {
   // Delete kRef[31..32] ("CG"): event at the padding base 30.
   std::string alt = kRef.substr(0, 31) + kRef.substr(33);
   const HaplotypeEvent ev{1030, kRef.substr(30, 3), kRef.substr(30, 1)};
-  const auto calls = run(make_region(alt, {M(31), D(2), M(37)}, ev, 8, 8));
+  const auto calls = run(make_region(alt, {M(31), D(2), M(35)}, ev, 8, 8));
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_EQ(calls[0].alleles, (std::vector<std::string>{kRef.substr(30, 3), kRef.substr(30, 1)}));
   EXPECT_EQ(calls[0].gt, (std::vector<int>{0, 1}));
   // One alt read is not enough for QUAL >= 30: nothing is emitted.
   std::string snp = kRef;
   snp[30] = 'T';
-  EXPECT_TRUE(run(make_region(snp, {M(70)}, {1030, "C", "T"}, 10, 1)).empty());
+  EXPECT_TRUE(run(make_region(snp, {M(68)}, {1030, "C", "T"}, 10, 1)).empty());
+}
+
+TEST(HcBackCalling, MergedAllelesAreTrimmedWhenTheLongerRefAlleleIsDropped) {
+  // A deletion (CCG -> C) and a SNP (C -> T) start at 1030: merged REF is CCG, the SNP becomes
+  // TCG. With the deletion unsupported only the SNP is emitted, trimmed back to C -> T.
+  std::string snp = kRef;
+  snp[30] = 'T';
+  AssembledRegion r = make_region(snp, {M(68)}, {1030, "C", "T"}, 10, 10);
+  Haplotype del;
+  del.bases = kRef.substr(0, 31) + kRef.substr(33);
+  del.ref_start = 1000;
+  del.cigar = {M(31), D(2), M(35)};
+  del.events = {{1030, kRef.substr(30, 3), kRef.substr(30, 1)}};
+  r.haplotypes.push_back(del);
+  const auto calls = run(r);
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].alleles, (std::vector<std::string>{"C", "T"}));
+  EXPECT_EQ(calls[0].gt, (std::vector<int>{0, 1}));
+  EXPECT_EQ(calls[0].ad, (std::vector<int>{10, 10}));
 }
 
 TEST(HcBackCalling, EventsOutsideTheActiveSpanAreNotCalled) {
   std::string alt = kRef;
-  alt[65] = 'A';  // ref T at 1065, outside [1010, 1060)
-  const HaplotypeEvent ev{1065, std::string(1, kRef[65]), "A"};
-  AssembledRegion r = make_region(alt, {M(70)}, ev, 0, 0);
+  alt[45] = 'C';  // ref G at 1045, covered by every read
+  AssembledRegion r = make_region(alt, {M(68)}, {1045, std::string(1, kRef[45]), "C"}, 5, 15);
+  EXPECT_EQ(run(r).size(), 1u);  // inside [1010, 1060): called
+  r.active_end = 1045;           // the active span now ends just before it
+  EXPECT_TRUE(run(r).empty());
+  r.active_end = 1060;
+  r.active_start = 1046;
   EXPECT_TRUE(run(r).empty());
 }
 
@@ -202,7 +225,7 @@ TEST(HcBackVcf, BgzfWithTabixIndexReadableByHtslib) {
   h.sample = "S1";
   std::string alt = kRef;
   alt[30] = 'T';
-  auto calls = run(make_region(alt, {M(70)}, {1030, "C", "T"}, 10, 10));
+  auto calls = run(make_region(alt, {M(68)}, {1030, "C", "T"}, 10, 10));
   ASSERT_EQ(calls.size(), 1u);
   {
     VcfWriter w(out, h);

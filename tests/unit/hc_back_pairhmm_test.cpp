@@ -168,6 +168,16 @@ TEST(HcBackPairHmm, SameBitsForAnyThreadCountAndSplit) {
     half.add_pair(half.add_read(c.read, c.q.data(), c.iq.data(), c.dq.data(), c.gc.data()), half.add_haplotype(c.hap));
   }
   const auto h = run_cpu(half, 2);
+  // The serial launcher (for callers already on pool workers) gives the same bits.
+  PairHmmBatchView sv = whole.view();
+  pairhmm_cpu_serial(sv, whole.n_reads(), whole.n_haps(), pairhmm_make_tables());
+  for (std::uint32_t p = 0; p < sv.n_pairs; ++p) EXPECT_EQ(pairhmm_finish(sv.raw[p], sv.used_double[p] != 0), a[p]);
+  // The GPU launcher's interleaved scratch layout, run on the CPU, gives the same bits.
+  for (std::uint64_t group : {1u, 7u, 64u}) {
+    PairHmmBatchView iv = whole.view();
+    pairhmm_cpu_interleaved(iv, whole.n_reads(), whole.n_haps(), pairhmm_make_tables(), group);
+    for (std::uint32_t p = 0; p < iv.n_pairs; ++p) EXPECT_EQ(pairhmm_finish(iv.raw[p], iv.used_double[p] != 0), a[p]) << group;
+  }
   for (std::size_t i = 0; i < a.size(); ++i) {
     EXPECT_EQ(a[i], b[i]);
     if (i >= 60) {
