@@ -19,6 +19,7 @@
 #include "haplotypecaller/hc_reads.hpp"
 #include "haplotypecaller/locus_activity.hpp"
 #include "haplotypecaller/read_likelihoods.hpp"
+#include "haplotypecaller/read_realign.hpp"
 #include "haplotypecaller/vcf_writer.hpp"
 
 namespace helicase::hc {
@@ -27,6 +28,7 @@ namespace {
 struct RegionResult {
   std::optional<AssembledRegion> region;
   std::optional<ReadLikelihoods> likelihoods;
+  std::vector<ReadAlignment> realigned;
   RegionDebug debug;
 };
 
@@ -148,7 +150,10 @@ HaplotypeCallerStats run_haplotypecaller(const HaplotypeCallerJob& job, const Ba
         for (std::size_t i = next++; i < active.size(); i = next++) {
           RegionResult& r = results[i];
           r.region = build_region(view, active[i], sw, job.regions, &r.debug);
-          if (r.region) r.likelihoods = compute_read_likelihoods(*r.region, hmm, job.caller.likelihood);
+          if (r.region) {
+            r.likelihoods = compute_read_likelihoods(*r.region, hmm, job.caller.likelihood);
+            r.realigned = realign_reads_to_best_haplotypes(*r.region, *r.likelihoods, sw);
+          }
         }
       } catch (...) {
         errors[w] = std::current_exception();
@@ -166,7 +171,7 @@ HaplotypeCallerStats run_haplotypecaller(const HaplotypeCallerJob& job, const Ba
       if (debug) write_debug(*debug, cr.contig, r);
       if (!r.region) continue;
       ++stats.assembled_regions;
-      for (VariantCall& c : genotype_region(*r.region, *r.likelihoods, job.caller, upstream)) {
+      for (VariantCall& c : genotype_region(*r.region, *r.likelihoods, job.caller, upstream, &r.realigned)) {
         calls.emplace_back(rtid, std::move(c));
       }
     }

@@ -102,6 +102,17 @@ void hard_clip_bases(RegionRead& r, std::size_t n, bool from_left) {
   }
   std::vector<std::uint32_t> cig = r.cigar;
   if (!from_left) std::reverse(cig.begin(), cig.end());
+  // Clipped bases become (or join) a hard clip at that end, as ReadClipper writes them.
+  std::uint32_t hard = static_cast<std::uint32_t>(n);
+  while (!cig.empty() && op_of(cig.front()) == BAM_CHARD_CLIP) {
+    hard += len_of(cig.front());
+    cig.erase(cig.begin());
+  }
+  std::uint32_t other_hard = 0;
+  while (!cig.empty() && op_of(cig.back()) == BAM_CHARD_CLIP) {
+    other_hard += len_of(cig.back());
+    cig.pop_back();
+  }
   std::vector<std::uint32_t> out;
   std::size_t left = n;
   std::int64_t shift = 0;
@@ -131,8 +142,9 @@ void hard_clip_bases(RegionRead& r, std::size_t n, bool from_left) {
     shift += len_of(out.front());
     out.erase(out.begin());
   }
+  out.insert(out.begin(), bam_cigar_gen(hard, BAM_CHARD_CLIP));
+  if (other_hard) out.push_back(bam_cigar_gen(other_hard, BAM_CHARD_CLIP));
   if (!from_left) std::reverse(out.begin(), out.end());
-  // Soft clips are only meaningful at the ends: a soft clip exposed by clipping stays a clip.
   r.cigar = out;
   if (from_left) {
     // Only aligned/deleted bases move the start; clipped soft clips did not consume reference.
@@ -174,9 +186,12 @@ std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& rea
     }
     if (r.bases.empty()) continue;
     // 2. Soft clips: reverted when the fragment size is well defined, else hard clipped.
+    std::size_t first_non_h = 0, last_non_h = r.cigar.size();
+    while (first_non_h < r.cigar.size() && op_of(r.cigar[first_non_h]) == BAM_CHARD_CLIP) ++first_non_h;
+    while (last_non_h > first_non_h && op_of(r.cigar[last_non_h - 1]) == BAM_CHARD_CLIP) --last_non_h;
     if (well_defined_fragment(r)) {
       std::int64_t lead = 0;
-      if (!r.cigar.empty() && op_of(r.cigar.front()) == BAM_CSOFT_CLIP) lead = len_of(r.cigar.front());
+      if (first_non_h < last_non_h && op_of(r.cigar[first_non_h]) == BAM_CSOFT_CLIP) lead = len_of(r.cigar[first_non_h]);
       for (auto& c : r.cigar) {
         if (op_of(c) == BAM_CSOFT_CLIP) c = bam_cigar_gen(len_of(c), BAM_CMATCH);
       }
@@ -199,8 +214,8 @@ std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& rea
       }
     } else {
       std::size_t lead = 0, trail = 0;
-      if (!r.cigar.empty() && op_of(r.cigar.front()) == BAM_CSOFT_CLIP) lead = len_of(r.cigar.front());
-      if (r.cigar.size() > 1 && op_of(r.cigar.back()) == BAM_CSOFT_CLIP) trail = len_of(r.cigar.back());
+      if (first_non_h < last_non_h && op_of(r.cigar[first_non_h]) == BAM_CSOFT_CLIP) lead = len_of(r.cigar[first_non_h]);
+      if (last_non_h > first_non_h + 1 && op_of(r.cigar[last_non_h - 1]) == BAM_CSOFT_CLIP) trail = len_of(r.cigar[last_non_h - 1]);
       if (trail) hard_clip_bases(r, trail, false);
       if (lead) hard_clip_bases(r, lead, true);
     }
