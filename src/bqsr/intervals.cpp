@@ -116,6 +116,11 @@ void IntervalSet::add(int tid, std::int64_t start, std::int64_t end) {
   empty_ = false;
 }
 
+std::vector<std::pair<std::int64_t, std::int64_t>> IntervalSet::regions(int tid) const {
+  if (tid < 0 || static_cast<std::size_t>(tid) >= by_tid_.size()) return {};
+  return by_tid_[static_cast<std::size_t>(tid)];
+}
+
 void IntervalSet::finish() {
   for (auto& v : by_tid_) {
     std::sort(v.begin(), v.end());

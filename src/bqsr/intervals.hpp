@@ -29,6 +29,8 @@ class IntervalSet {
   bool overlaps(int tid, std::int64_t start, std::int64_t end) const;  // 1-based inclusive span
   void add(int tid, std::int64_t start, std::int64_t end);
   void finish();  // sorts and merges
+  // The merged regions of contig tid (1-based, inclusive) after finish(); empty when none.
+  std::vector<std::pair<std::int64_t, std::int64_t>> regions(int tid) const;
   std::size_t size() const;
 
  private:

@@ -1,0 +1,197 @@
+// hc_job.cpp -- the helicase-haplotypecaller driver: contigs, intervals, regions, threads, VCF.
+#include "haplotypecaller/hc_job.hpp"
+
+#include <htslib/sam.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <thread>
+
+#include "bqsr/intervals.hpp"
+#include "bqsr/reference.hpp"
+#include "common/atomic_file.hpp"
+#include "common/error.hpp"
+#include "common/thread_pool.hpp"
+#include "haplotypecaller/hc_reads.hpp"
+#include "haplotypecaller/locus_activity.hpp"
+#include "haplotypecaller/read_likelihoods.hpp"
+#include "haplotypecaller/read_realign.hpp"
+#include "haplotypecaller/vcf_writer.hpp"
+
+namespace helicase::hc {
+namespace {
+
+struct RegionResult {
+  std::optional<AssembledRegion> region;
+  std::optional<ReadLikelihoods> likelihoods;
+  std::vector<ReadAlignment> realigned;
+  RegionDebug debug;
+};
+
+std::string cigar_text(const std::vector<std::uint32_t>& c) {
+  std::string s;
+  for (std::uint32_t x : c) s += std::to_string(bam_cigar_oplen(x)) + bam_cigar_opchr(x);
+  return s;
+}
+
+void write_debug(std::ostream& out, const std::string& contig, const RegionResult& r) {
+  out << "REGION\t" << contig << '\t' << r.debug.untrimmed_start + 1 << '-' << r.debug.untrimmed_end << "\treads="
+      << r.debug.reads << "\tassembled=" << r.debug.haplotypes_assembled << "\tk=";
+  for (std::size_t i = 0; i < r.debug.kmers.size(); ++i) out << (i ? "," : "") << r.debug.kmers[i];
+  for (const std::string& u : r.debug.untrimmed) out << "\n  UNTRIMMED\t" << u;
+  if (!r.region) {
+    out << "\tno-variation\n";
+    return;
+  }
+  const AssembledRegion& a = *r.region;
+  out << "\tactive=" << a.active_start + 1 << '-' << a.active_end << "\tpadded=" << a.padded_start + 1 << '-'
+      << a.padded_end << "\treads_trimmed=" << a.reads.size() << "\thaplotypes=" << a.haplotypes.size() << '\n';
+  for (const Haplotype& h : a.haplotypes) {
+    out << "HAP\t" << (h.is_ref ? "ref" : "alt") << '\t' << h.ref_start + 1 << '\t' << cigar_text(h.cigar) << '\t'
+        << h.score << '\t' << h.bases.size();
+    for (const HaplotypeEvent& e : h.events) out << '\t' << e.pos + 1 << ':' << e.ref << '>' << e.alt;
+    out << '\n';
+  }
+}
+
+}  // namespace
+
+HaplotypeCallerStats run_haplotypecaller(const HaplotypeCallerJob& job, const Backend& backend, Logger& log) {
+  bqsr::Reference reference(job.reference);
+  const bqsr::ContigDict& rdict = reference.contigs();
+  ReadSourceOptions ro;
+  ro.in_bam = job.in_bam;
+  ro.reference = job.reference;
+  ro.recal_file = job.recal_file;
+  ro.max_reads_per_start = job.max_reads_per_start;
+  ContigReadSource source(ro, backend);
+  bqsr::ContigDict bdict;
+  for (const auto& [name, len] : source.header_contigs()) {
+    bdict.names.push_back(name);
+    bdict.lengths.push_back(len);
+  }
+  bqsr::check_compatible(rdict, bdict, "the header of " + job.in_bam, true);
+  const bqsr::IntervalSet intervals = bqsr::load_intervals(job.intervals, rdict, "the reference " + job.reference);
+  const bool use_intervals = !intervals.empty();
+  const std::string sample = source.sample_name();
+  require_writable_dir_for(job.out_vcf);
+
+  VcfHeaderInfo header;
+  for (std::size_t i = 0; i < rdict.names.size(); ++i) header.contigs.emplace_back(rdict.names[i], rdict.lengths[i]);
+  header.sample = sample;
+  VcfWriter writer(job.out_vcf, header, static_cast<int>(backend.pool().size()));
+  std::unique_ptr<std::ofstream> debug;
+  if (!job.debug_regions.empty()) {
+    debug = std::make_unique<std::ofstream>(job.debug_regions);
+    if (!*debug) fail_io("cannot write " + job.debug_regions);
+  }
+
+  JavaRandom rng;
+  HaplotypeCallerStats stats;
+  std::vector<std::pair<int, VariantCall>> calls;  // reference tid, call
+  const unsigned workers = backend.is_gpu() ? 1u : std::max(1u, backend.pool().size());
+  ContigReads cr;
+  while (source.next(cr, rng)) {
+    stats.reads += cr.reads.size();
+    stats.filtered += cr.filtered;
+    stats.downsampled += cr.downsampled;
+    const int rtid = rdict.find(cr.contig);
+    if (rtid < 0) {
+      if (cr.reads.empty()) continue;
+      fail_data(job.in_bam + ": reads on contig " + cr.contig + ", which the reference " + job.reference + " lacks");
+    }
+    if (cr.reads.empty()) continue;
+    std::vector<std::pair<std::int64_t, std::int64_t>> spans;  // 0-based half-open
+    if (use_intervals) {
+      for (const auto& [s, e] : intervals.regions(rtid)) spans.emplace_back(s - 1, e);
+    } else {
+      spans.emplace_back(0, rdict.lengths[static_cast<std::size_t>(rtid)]);
+    }
+    if (spans.empty()) continue;
+    const std::shared_ptr<const std::string> ref = reference.contig(rtid);
+    for (const RegionRead& r : cr.reads) {
+      if (r.original_end > static_cast<std::int64_t>(ref->size())) {
+        fail_data(job.in_bam + ": read " + r.name + " ends past the end of contig " + cr.contig + " in the reference");
+      }
+    }
+    std::vector<ProfileRegion> active;
+    for (const auto& [s, e] : spans) {
+      // Only the reads that can reach the interval take part in its pileups.
+      auto regions = active_regions(cr.reads, *ref, s, e, job.caller.ploidy);
+      active.insert(active.end(), regions.begin(), regions.end());
+    }
+    stats.active_regions += active.size();
+    ContigView view;
+    view.tid = cr.tid;
+    view.name = cr.contig;
+    view.ref = ref.get();
+    view.reads = &cr.reads;
+    for (const RegionRead& r : cr.reads) {
+      std::int64_t lead = 0, trail = 0;
+      if (!r.cigar.empty() && bam_cigar_op(r.cigar.front()) == BAM_CSOFT_CLIP) lead = bam_cigar_oplen(r.cigar.front());
+      if (!r.cigar.empty() && bam_cigar_op(r.cigar.back()) == BAM_CSOFT_CLIP) trail = bam_cigar_oplen(r.cigar.back());
+      view.max_read_span = std::max(view.max_read_span, r.original_end - r.pos + lead + trail);
+    }
+    // Regions on worker threads; each worker has its own single-thread CPU backend (the shared
+    // pool is not used for nested work) or, on a GPU, the one device.
+    std::vector<RegionResult> results(active.size());
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> errors(workers);
+    auto work = [&](unsigned w) {
+      try {
+        ThreadPool single(1);
+        const Backend local = backend.is_gpu() ? backend : Backend::cpu(single);
+        kernels::hc_sw::SwRunner sw(local);
+        kernels::pairhmm::PairHmmRunner hmm(local);
+        for (std::size_t i = next++; i < active.size(); i = next++) {
+          RegionResult& r = results[i];
+          r.region = build_region(view, active[i], sw, job.regions, &r.debug);
+          if (r.region) {
+            r.likelihoods = compute_read_likelihoods(*r.region, hmm, job.caller.likelihood);
+            r.realigned = realign_reads_to_best_haplotypes(*r.region, *r.likelihoods, sw);
+          }
+        }
+      } catch (...) {
+        errors[w] = std::current_exception();
+      }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);
+    work(0);
+    for (auto& t : threads) t.join();
+    for (const auto& e : errors) {
+      if (e) std::rethrow_exception(e);
+    }
+    UpstreamDeletions upstream;
+    for (RegionResult& r : results) {
+      if (debug) write_debug(*debug, cr.contig, r);
+      if (!r.region) continue;
+      ++stats.assembled_regions;
+      for (VariantCall& c : genotype_region(*r.region, *r.likelihoods, job.caller, upstream, &r.realigned)) {
+        calls.emplace_back(rtid, std::move(c));
+      }
+    }
+  }
+  std::stable_sort(calls.begin(), calls.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return a.second.pos < b.second.pos;
+  });
+  for (auto& [tid, call] : calls) {
+    call.tid = tid;
+    writer.write(std::move(call), rng);
+    ++stats.calls;
+  }
+  writer.close();
+  if (debug) debug->close();
+  log.info("haplotypecaller: " + std::to_string(stats.reads) + " reads used (" + std::to_string(stats.filtered) +
+           " filtered, " + std::to_string(stats.downsampled) + " downsampled), " + std::to_string(stats.active_regions) +
+           " active regions, " + std::to_string(stats.assembled_regions) + " with variation, " +
+           std::to_string(stats.calls) + " variants written");
+  return stats;
+}
+
+}  // namespace helicase::hc

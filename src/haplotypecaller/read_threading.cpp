@@ -1,0 +1,479 @@
+// read_threading.cpp -- the read-threading de Bruijn graph and k-best haplotype paths.
+#include "haplotypecaller/read_threading.hpp"
+
+#include "hc_sw/hc_sw.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <queue>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace helicase::hc {
+namespace {
+
+struct Edge {
+  int from = -1, to = -1;
+  int mult = 0;
+  int single = 0;       // current sample's multiplicity (flushed per sample group)
+  int pruning = 0;      // largest per-sample multiplicity
+  bool ref = false;
+  bool alive = true;
+};
+
+struct Vertex {
+  std::string kmer;
+  std::vector<int> out, in;  // edge indices, insertion order
+  bool alive = true;
+};
+
+struct Chunk {
+  std::string_view seq;   // whole read (or reference)
+  std::size_t start = 0, stop = 0;
+  bool ref = false;
+};
+
+class Graph {
+ public:
+  explicit Graph(int k) : k_(k) {}
+
+  bool build(const std::string& ref, const std::vector<Chunk>& reads) {
+    // Non-unique k-mers: any k-mer seen twice within one sequence (from its position 0 to its stop).
+    auto add_non_unique = [&](std::string_view seq, std::size_t stop) {
+      std::unordered_set<std::string_view> seen;
+      if (stop < static_cast<std::size_t>(k_)) return;
+      for (std::size_t i = 0; i + k_ <= stop; ++i) {
+        const std::string_view km = seq.substr(i, static_cast<std::size_t>(k_));
+        if (!seen.insert(km).second) non_unique_.insert(std::string(km));
+      }
+    };
+    add_non_unique(ref, ref.size());
+    for (const Chunk& c : reads) add_non_unique(c.seq, c.stop);
+    thread(Chunk{ref, 0, ref.size(), true});
+    flush();
+    for (const Chunk& c : reads) thread(c);
+    flush();
+    return true;
+  }
+
+  std::size_t non_unique_count() const { return non_unique_.size(); }
+  std::size_t unique_count() const { return unique_.size(); }
+
+  bool has_cycles() const {
+    std::vector<int> state(vertices_.size(), 0);
+    for (std::size_t s = 0; s < vertices_.size(); ++s) {
+      if (!vertices_[s].alive || state[s]) continue;
+      std::vector<std::pair<int, std::size_t>> stack{{static_cast<int>(s), 0}};
+      state[s] = 1;
+      while (!stack.empty()) {
+        auto& [v, i] = stack.back();
+        const auto& outs = vertices_[static_cast<std::size_t>(v)].out;
+        if (i < outs.size()) {
+          const Edge& e = edges_[static_cast<std::size_t>(outs[i++])];
+          if (!e.alive) continue;
+          const auto t = static_cast<std::size_t>(e.to);
+          if (state[t] == 1) return true;
+          if (state[t] == 0) {
+            state[t] = 1;
+            stack.push_back({e.to, 0});
+          }
+        } else {
+          state[static_cast<std::size_t>(v)] = 2;
+          stack.pop_back();
+        }
+      }
+    }
+    return false;
+  }
+
+  // LowWeightChainPruner.
+  void prune(int factor) {
+    std::vector<std::vector<int>> chains;
+    std::deque<int> starts;
+    std::unordered_set<int> seen;
+    for (std::size_t v = 0; v < vertices_.size(); ++v) {
+      if (vertices_[v].alive && in_degree(static_cast<int>(v)) == 0) {
+        starts.push_back(static_cast<int>(v));
+        seen.insert(static_cast<int>(v));
+      }
+    }
+    while (!starts.empty()) {
+      const int s = starts.front();
+      starts.pop_front();
+      for (int e0 : live_out(s)) {
+        std::vector<int> chain{e0};
+        int last = edges_[static_cast<std::size_t>(e0)].to;
+        for (;;) {
+          const std::vector<int> outs = live_out(last);
+          if (outs.size() != 1 || in_degree(last) > 1 || last == s) break;
+          chain.push_back(outs[0]);
+          last = edges_[static_cast<std::size_t>(outs[0])].to;
+        }
+        chains.push_back(chain);
+        if (seen.insert(last).second) starts.push_back(last);
+      }
+    }
+    for (const auto& chain : chains) {
+      bool prune_it = true;
+      for (int e : chain) {
+        const Edge& ed = edges_[static_cast<std::size_t>(e)];
+        if (ed.pruning >= factor || ed.ref) prune_it = false;
+      }
+      if (prune_it) {
+        for (int e : chain) edges_[static_cast<std::size_t>(e)].alive = false;
+      }
+    }
+    remove_orphans();
+  }
+
+  // removePathsNotConnectedToRef: keep vertices reachable from the ref source that reach the ref sink.
+  void keep_ref_connected() {
+    std::vector<char> fwd(vertices_.size(), 0), bwd(vertices_.size(), 0);
+    std::vector<int> stack{ref_source_};
+    fwd[static_cast<std::size_t>(ref_source_)] = 1;
+    while (!stack.empty()) {
+      const int v = stack.back();
+      stack.pop_back();
+      for (int e : live_out(v)) {
+        const int t = edges_[static_cast<std::size_t>(e)].to;
+        if (!fwd[static_cast<std::size_t>(t)]) {
+          fwd[static_cast<std::size_t>(t)] = 1;
+          stack.push_back(t);
+        }
+      }
+    }
+    stack = {ref_sink_};
+    bwd[static_cast<std::size_t>(ref_sink_)] = 1;
+    while (!stack.empty()) {
+      const int v = stack.back();
+      stack.pop_back();
+      for (int e : vertices_[static_cast<std::size_t>(v)].in) {
+        const Edge& ed = edges_[static_cast<std::size_t>(e)];
+        if (!ed.alive) continue;
+        if (!bwd[static_cast<std::size_t>(ed.from)]) {
+          bwd[static_cast<std::size_t>(ed.from)] = 1;
+          stack.push_back(ed.from);
+        }
+      }
+    }
+    for (std::size_t v = 0; v < vertices_.size(); ++v) {
+      if (!(fwd[v] && bwd[v])) kill_vertex(static_cast<int>(v));
+    }
+  }
+
+  // AbstractReadThreadingGraph.recoverDanglingTails (recoverAll false, minMatchingBases -1):
+  // the dangling branch up to its lowest common ancestor on the reference is aligned to the
+  // reference path below that ancestor (dangling-end SW parameters, LEADING_INDEL); when the
+  // CIGAR has at most 3 elements and ends in M, the branch is joined to the reference where
+  // its longest matching suffix starts.
+  void recover_dangling_tails(int prune_factor, int min_len) {
+    std::unordered_map<int, std::size_t> ref_index;
+    for (std::size_t i = 0; i < ref_path_.size(); ++i) ref_index.emplace(ref_path_[i], i);
+    const std::size_t nv = vertices_.size();
+    std::vector<std::int32_t> scratch;
+    std::vector<std::uint32_t> cig;
+    for (std::size_t v0 = 0; v0 < nv; ++v0) {
+      const int v = static_cast<int>(v0);
+      if (!vertices_[v0].alive || v == ref_sink_ || !live_out(v).empty()) continue;
+      std::deque<int> path;
+      std::unordered_set<int> visited;
+      int cur = v;
+      bool loop = false;
+      for (;;) {
+        const std::vector<int> ins = live_in(cur);
+        if (ins.size() != 1 || live_out(cur).size() >= 2) break;
+        const Edge& e = edges_[static_cast<std::size_t>(ins[0])];
+        if (e.pruning < prune_factor) {
+          visited.insert(path.begin(), path.end());
+          path.clear();
+        } else {
+          path.push_front(cur);
+        }
+        cur = e.from;
+        if (visited.count(cur) || std::find(path.begin(), path.end(), cur) != path.end()) {
+          loop = true;
+          break;
+        }
+      }
+      if (loop) continue;
+      path.push_front(cur);
+      if (live_out(cur).size() <= 1) continue;
+      if (cur == ref_source_ || static_cast<int>(path.size()) < std::max(1, min_len) + 1) continue;
+      auto it = ref_index.find(cur);
+      if (it == ref_index.end()) continue;
+      std::string ref_bases, alt_bases;
+      for (std::size_t i = it->second; i < ref_path_.size(); ++i) ref_bases.push_back(vertices_[static_cast<std::size_t>(ref_path_[i])].kmer.back());
+      for (int x : path) alt_bases.push_back(vertices_[static_cast<std::size_t>(x)].kmer.back());
+      const auto n = static_cast<std::uint32_t>(ref_bases.size()), m = static_cast<std::uint32_t>(alt_bases.size());
+      scratch.resize(kernels::hc_sw::sw_scratch_ints(n, m));
+      cig.resize(n + m + 2);
+      std::int32_t offset = 0;
+      kernels::hc_sw::SwParams dangling{25, -50, -110, -6};
+      int nops = kernels::hc_sw::sw_align(ref_bases.data(), n, alt_bases.data(), m, dangling, kernels::hc_sw::kLeadingIndel,
+                                          scratch.data(), cig.data(), &offset);
+      while (nops > 0 && (cig[static_cast<std::size_t>(nops - 1)] & 0xf) == kernels::hc_sw::kOpD) --nops;
+      if (nops == 0 || nops > 3 || (cig[static_cast<std::size_t>(nops - 1)] & 0xf) != kernels::hc_sw::kOpM) continue;
+      std::int64_t ref_len = 0, read_len = 0;
+      for (int i = 0; i < nops; ++i) {
+        const std::uint32_t op = cig[static_cast<std::size_t>(i)] & 0xf, len = cig[static_cast<std::size_t>(i)] >> 4;
+        if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpD) ref_len += len;
+        if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpI) read_len += len;
+      }
+      const std::int64_t last_ref = ref_len - 1;
+      std::int64_t suffix = 0;
+      for (std::int64_t len = 1; len <= static_cast<std::int64_t>(alt_bases.size()); ++len) {
+        const std::int64_t si = last_ref - len + 1, ki = static_cast<std::int64_t>(alt_bases.size()) - len;
+        if (si < 0 || ref_bases[static_cast<std::size_t>(si)] != alt_bases[static_cast<std::size_t>(ki)]) break;
+        suffix = len;
+      }
+      suffix = std::min<std::int64_t>(suffix, cig[static_cast<std::size_t>(nops - 1)] >> 4);
+      if (suffix == 0) continue;
+      const std::int64_t alt_idx = std::max<std::int64_t>(read_len - suffix - 1, 0);
+      const bool first_del = (cig[0] & 0xf) == kernels::hc_sw::kOpD;
+      const bool lead_case = first_del && (static_cast<std::int64_t>(cig[0] >> 4) + suffix == last_ref + 1);
+      const std::int64_t ref_idx = last_ref - suffix + 1 + (lead_case ? 1 : 0);
+      if (ref_idx == 0) continue;
+      if (alt_idx >= static_cast<std::int64_t>(path.size())) continue;
+      const std::size_t target = it->second + static_cast<std::size_t>(ref_idx);
+      if (target >= ref_path_.size()) continue;
+      add_edge(path[static_cast<std::size_t>(alt_idx)], ref_path_[target], 1, false);
+    }
+  }
+
+  // Up to n best ref-source -> ref-sink paths, best score first, ties by bases.
+  std::vector<AssembledHaplotype> best_paths(int n) const {
+    struct Partial {
+      double score;
+      std::string bases;
+      int v;
+      bool operator<(const Partial& o) const {
+        if (score != o.score) return score < o.score;
+        return bases > o.bases;
+      }
+    };
+    std::vector<AssembledHaplotype> out;
+    if (ref_source_ < 0 || !vertices_[static_cast<std::size_t>(ref_source_)].alive) return out;
+    std::priority_queue<Partial> pq;
+    pq.push({0.0, vertices_[static_cast<std::size_t>(ref_source_)].kmer, ref_source_});
+    std::size_t expansions = 0;
+    while (!pq.empty() && static_cast<int>(out.size()) < n && expansions < 200000) {
+      Partial p = pq.top();
+      pq.pop();
+      ++expansions;
+      if (p.v == ref_sink_) {
+        out.push_back({p.bases, p.score, k_});
+        continue;
+      }
+      const std::vector<int> outs = live_out(p.v);
+      double total = 0.0;
+      for (int e : outs) total += edges_[static_cast<std::size_t>(e)].mult;
+      for (int e : outs) {
+        const Edge& ed = edges_[static_cast<std::size_t>(e)];
+        Partial q{p.score + std::log10(ed.mult) - std::log10(total), p.bases, ed.to};
+        q.bases.push_back(vertices_[static_cast<std::size_t>(ed.to)].kmer.back());
+        pq.push(std::move(q));
+      }
+    }
+    return out;
+  }
+
+  int ref_source() const { return ref_source_; }
+
+ private:
+  int in_degree(int v) const {
+    int n = 0;
+    for (int e : vertices_[static_cast<std::size_t>(v)].in) n += edges_[static_cast<std::size_t>(e)].alive ? 1 : 0;
+    return n;
+  }
+  std::vector<int> live_out(int v) const {
+    std::vector<int> r;
+    for (int e : vertices_[static_cast<std::size_t>(v)].out) {
+      if (edges_[static_cast<std::size_t>(e)].alive) r.push_back(e);
+    }
+    return r;
+  }
+  std::vector<int> live_in(int v) const {
+    std::vector<int> r;
+    for (int e : vertices_[static_cast<std::size_t>(v)].in) {
+      if (edges_[static_cast<std::size_t>(e)].alive) r.push_back(e);
+    }
+    return r;
+  }
+  void kill_vertex(int v) {
+    Vertex& vx = vertices_[static_cast<std::size_t>(v)];
+    if (!vx.alive) return;
+    vx.alive = false;
+    for (int e : vx.out) edges_[static_cast<std::size_t>(e)].alive = false;
+    for (int e : vx.in) edges_[static_cast<std::size_t>(e)].alive = false;
+    auto it = unique_.find(vx.kmer);
+    if (it != unique_.end() && it->second == v) unique_.erase(it);
+  }
+  void remove_orphans() {
+    for (std::size_t v = 0; v < vertices_.size(); ++v) {
+      if (vertices_[v].alive && live_out(static_cast<int>(v)).empty() && in_degree(static_cast<int>(v)) == 0) {
+        kill_vertex(static_cast<int>(v));
+      }
+    }
+  }
+  int create_vertex(std::string_view km) {
+    const int id = static_cast<int>(vertices_.size());
+    vertices_.push_back(Vertex{std::string(km), {}, {}, true});
+    const std::string key(km);
+    if (!non_unique_.count(key) && !unique_.count(key)) unique_.emplace(key, id);
+    return id;
+  }
+  int add_edge(int from, int to, int count, bool ref) {
+    const int id = static_cast<int>(edges_.size());
+    Edge e;
+    e.from = from;
+    e.to = to;
+    e.mult = count;
+    e.single = count;
+    e.ref = ref;
+    edges_.push_back(e);
+    vertices_[static_cast<std::size_t>(from)].out.push_back(id);
+    vertices_[static_cast<std::size_t>(to)].in.push_back(id);
+    return id;
+  }
+  void flush() {
+    for (Edge& e : edges_) {
+      e.pruning = std::max(e.pruning, e.single);
+      e.single = 0;
+    }
+  }
+  int find_unique(std::string_view km, bool allow_ref_source) const {
+    if (!allow_ref_source && ref_source_ >= 0 && vertices_[static_cast<std::size_t>(ref_source_)].kmer == km) return -1;
+    auto it = unique_.find(std::string(km));
+    return it == unique_.end() ? -1 : it->second;
+  }
+  void thread(const Chunk& c) {
+    const auto k = static_cast<std::size_t>(k_);
+    std::size_t start = c.start;
+    if (!c.ref) {
+      bool found = false;
+      for (std::size_t i = c.start; i + k < c.stop; ++i) {
+        if (!non_unique_.count(std::string(c.seq.substr(i, k)))) {
+          start = i;
+          found = true;
+          break;
+        }
+      }
+      if (!found) return;
+    }
+    const std::string_view first = c.seq.substr(start, k);
+    int v = find_unique(first, true);
+    if (v < 0) v = create_vertex(first);
+    if (c.ref) {
+      ref_source_ = v;
+      ref_path_.push_back(v);
+    }
+    for (std::size_t i = start + 1; i + k <= c.stop; ++i) {
+      const char next = c.seq[i + k - 1];
+      int target = -1;
+      for (int e : vertices_[static_cast<std::size_t>(v)].out) {
+        Edge& ed = edges_[static_cast<std::size_t>(e)];
+        if (vertices_[static_cast<std::size_t>(ed.to)].kmer.back() == next) {
+          ed.mult += 1;
+          ed.single += 1;
+          if (c.ref) ed.ref = true;
+          target = ed.to;
+          break;
+        }
+      }
+      if (target < 0) {
+        const std::string_view km = c.seq.substr(i, k);
+        int merge = find_unique(km, false);
+        if (c.ref) merge = -1;
+        target = merge >= 0 ? merge : create_vertex(km);
+        add_edge(v, target, 1, c.ref);
+      }
+      v = target;
+      if (c.ref) ref_path_.push_back(v);
+    }
+    if (c.ref) ref_sink_ = v;
+  }
+
+  int k_;
+  std::vector<Vertex> vertices_;
+  std::vector<Edge> edges_;
+  std::unordered_set<std::string> non_unique_;
+  std::unordered_map<std::string, int> unique_;
+  int ref_source_ = -1, ref_sink_ = -1;
+  std::vector<int> ref_path_;
+};
+
+bool ref_has_non_unique(const std::string& ref, int k) {
+  std::unordered_set<std::string_view> seen;
+  const auto kk = static_cast<std::size_t>(k);
+  for (std::size_t i = 0; i + kk <= ref.size(); ++i) {
+    if (!seen.insert(std::string_view(ref).substr(i, kk)).second) return true;
+  }
+  return false;
+}
+
+// One graph for k; empty optional-like result (false) when it fails.
+bool try_graph(const std::string& ref, const std::vector<Chunk>& chunks, int k, bool allow_non_unique,
+               bool allow_low_complexity, const AssemblyOptions& opt, std::vector<AssembledHaplotype>& out) {
+  if (static_cast<int>(ref.size()) < k) return false;
+  if (!allow_non_unique && ref_has_non_unique(ref, k)) return false;
+  std::vector<Chunk> usable;
+  for (const Chunk& c : chunks) {
+    if (c.stop - c.start >= static_cast<std::size_t>(k)) usable.push_back(c);
+  }
+  Graph g(k);
+  g.build(ref, usable);
+  if (g.has_cycles()) return false;
+  if (!allow_low_complexity && g.non_unique_count() * 4 > g.unique_count()) return false;
+  g.prune(opt.prune_factor);
+  if (opt.recover_dangling) g.recover_dangling_tails(opt.prune_factor, opt.min_dangling_branch);
+  g.keep_ref_connected();
+  if (g.has_cycles()) return false;
+  out = g.best_paths(opt.max_haplotypes);
+  return true;
+}
+
+}  // namespace
+
+AssemblyOutcome assemble_region(const std::string& ref_haplotype, const std::vector<RegionRead>& reads,
+                                const AssemblyOptions& opt) {
+  // Read chunks: maximal runs of usable bases (not N, quality >= min).
+  std::vector<Chunk> chunks;
+  for (const RegionRead& r : reads) {
+    std::size_t i = 0;
+    const std::size_t n = r.bases.size();
+    while (i < n) {
+      while (i < n && (r.bases[i] == 'N' || r.quals[i] < opt.min_base_quality)) ++i;
+      const std::size_t s = i;
+      while (i < n && r.bases[i] != 'N' && r.quals[i] >= opt.min_base_quality) ++i;
+      if (i > s) chunks.push_back(Chunk{r.bases, s, i, false});
+    }
+  }
+  AssemblyOutcome outcome;
+  std::set<std::string> seen;
+  auto add = [&](std::vector<AssembledHaplotype>& hs, int k) {
+    outcome.kmers_used.push_back(k);
+    for (auto& h : hs) {
+      if (seen.insert(h.bases).second) outcome.haplotypes.push_back(std::move(h));
+    }
+  };
+  int max_k = 0;
+  for (int k : opt.kmer_sizes) {
+    std::vector<AssembledHaplotype> hs;
+    if (try_graph(ref_haplotype, chunks, k, false, false, opt, hs)) add(hs, k);
+    max_k = std::max(max_k, k);
+  }
+  if (outcome.kmers_used.empty()) {
+    int k = max_k + 10;
+    for (int it = 1; it <= 6 && outcome.kmers_used.empty(); ++it, k += 10) {
+      const bool last = it == 6;
+      std::vector<AssembledHaplotype> hs;
+      if (try_graph(ref_haplotype, chunks, k, last, last, opt, hs)) add(hs, k);
+    }
+  }
+  return outcome;
+}
+
+}  // namespace helicase::hc

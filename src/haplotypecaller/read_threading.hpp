@@ -1,0 +1,53 @@
+// read_threading.hpp -- local re-assembly of one region (GATK 4.6.2.0 ReadThreadingAssembler
+// with ReadThreadingGraph), from reads to candidate haplotype sequences.
+//
+// For each k (10, 25; then 35, 45, ... up to 6 retries when none worked, the last allowing
+// non-unique reference k-mers and low-complexity graphs): k-mers that occur twice in one
+// sequence (reference or read chunk) are non-unique; the reference is threaded first, then
+// every read chunk (bases N or quality < 10 split reads; chunks shorter than k ignored),
+// starting at the first unique k-mer and merging into existing unique k-mer vertices;
+// edge multiplicities count reads (pruning uses the largest per-sample count). A graph is
+// rejected when the reference has non-unique k-mers (unless allowed), when it has cycles, or
+// when it is low-complexity (non-unique k-mers * 4 > unique vertices). Then low-weight chains
+// (every edge with multiplicity < 2 and not on the reference) are pruned, dangling tails and
+// heads are merged back into the reference where they match (recoverDanglingTails/Heads,
+// min branch length 4), paths not connecting the reference source to the sink removed, and up
+// to 128 best source-to-sink paths taken per graph by score (sum of log10(edge multiplicity /
+// outgoing multiplicity)), ties broken by bases.
+//
+// Known differences: no SeqGraph simplification (path scores of diamonds that GATK merges may
+// differ slightly), dangling-end recovery matches by exact suffix/prefix instead of GATK's
+// Smith-Waterman on the dangling branch.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "haplotypecaller/assembled_region.hpp"
+
+namespace helicase::hc {
+
+struct AssemblyOptions {
+  std::vector<int> kmer_sizes{10, 25};
+  int prune_factor = 2;
+  int max_haplotypes = 128;
+  int min_base_quality = 10;
+  int min_dangling_branch = 4;
+  bool recover_dangling = true;
+};
+
+struct AssembledHaplotype {
+  std::string bases;
+  double score = 0.0;
+  int kmer = 0;
+};
+
+struct AssemblyOutcome {
+  std::vector<AssembledHaplotype> haplotypes;  // per graph in k order, best first; duplicates removed
+  std::vector<int> kmers_used;
+};
+
+AssemblyOutcome assemble_region(const std::string& ref_haplotype, const std::vector<RegionRead>& reads,
+                                const AssemblyOptions& opt = {});
+
+}  // namespace helicase::hc

@@ -1,0 +1,37 @@
+// region_reads.hpp -- read preparation of one assembly region (GATK 4.6.2.0
+// AssemblyBasedCallerUtils.finalizeRegion, cleanOverlappingReadPairs, filterNonPassingReads).
+//
+// Per read, in order: low-quality tails (quality <= 9) hard clipped; soft clips reverted to
+// aligned bases when the read has a well-defined fragment size (hard clipped otherwise; a
+// reverted start before the contig start is hard clipped); adaptor sequence hard clipped;
+// clipped to the padded span; kept when bases remain and it still overlaps the span. Reads
+// are then sorted by coordinate, overlapping mates get min(q, 20) where their bases agree
+// and 0 where they differ, and filterNonPassingReads marks (for_genotyping = false) reads
+// shorter than 10 bases, with MQ < 20 or with a mate mapped to another contig.
+// Clipping follows ReadClipper's hard-clip rules: clipped deletions at the new ends are
+// dropped (the start moves past them).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "haplotypecaller/assembled_region.hpp"
+
+namespace helicase::hc {
+
+// Hard clips the first n (from_left) or last n read bases; empty bases when all are clipped.
+void hard_clip_bases(RegionRead& r, std::size_t n, bool from_left);
+// Hard clips the bases aligned before ref position `start` and after `end` (0-based inclusive).
+void hard_clip_to_span(RegionRead& r, std::int64_t start, std::int64_t end);
+std::int64_t read_end(const RegionRead& r);  // exclusive alignment end
+
+// Reads of a region: from `reads` (sorted by start; record alignments) those overlapping the
+// padded span [padded_start, padded_end), prepared as described above.
+std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& reads, std::int64_t padded_start,
+                                              std::int64_t padded_end, std::int64_t max_read_span);
+
+// Reads trimmed to a new padded span (AssemblyRegion.trim), then filterNonPassingReads.
+std::vector<RegionRead> trim_region_reads(const std::vector<RegionRead>& reads, std::int64_t padded_start,
+                                          std::int64_t padded_end);
+
+}  // namespace helicase::hc
