@@ -12,6 +12,7 @@
 
 #include <cstdint>
 
+#include "bwa_smem/bwa_occ.hpp"
 #include "fmindex/fm_index.hpp"
 #include "hd.hpp"
 
@@ -40,7 +41,7 @@ HELICASE_HD_INLINE SmemInterval smem_from(const FmBiInterval& b, std::uint64_t i
 
 HELICASE_HD_INLINE void smem_extend(const FmIndexView& v, const SmemInterval& ik, SmemInterval ok[4], bool is_back) {
   FmBiInterval in{ik.x0, ik.x1, ik.size}, out[4];
-  fm_extend(v, in, out, is_back);
+  bwa_extend(v, in, out, is_back);
   for (int c = 0; c < 4; ++c) ok[c] = smem_from(out[c], 0);
 }
 

@@ -26,11 +26,34 @@ __global__ void smem_kernel(FmIndexView v, SmemParams p, const std::uint8_t* bas
 
 }  // namespace
 
-void collect_intervals_batch_gpu(int device, const FmIndexView& device_index, const FmIndexView& host_index,
-                                 const SmemParams& p, const SmemBatch& batch, SmemResult& out) {
+struct SmemGpuState {
+  int device = 0;
+  FmIndexView host, view;  // view points into bwt below
+  gpu::DeviceBuffer<std::uint32_t> bwt;
+};
+
+void SmemGpuStateDeleter::operator()(SmemGpuState* s) const { delete s; }
+
+SmemGpuStatePtr make_smem_gpu_state(int device, const FmIndexView& host_index) {
+  SmemGpuStatePtr s(new SmemGpuState);
+  s->device = device;
+  HELICASE_CUDA_CHECK(cudaSetDevice(device));
+  s->bwt.reserve(std::max<std::uint64_t>(1, host_index.bwt_words));
+  HELICASE_CUDA_CHECK(cudaMemcpy(s->bwt.data(), host_index.bwt, host_index.bwt_words * sizeof(std::uint32_t),
+                                 cudaMemcpyHostToDevice));
+  s->host = host_index;
+  s->view = host_index;
+  s->view.bwt = s->bwt.data();
+  s->view.sa = nullptr;  // seeding never reads the SA
+  return s;
+}
+
+void collect_intervals_batch_gpu(SmemGpuState& state, const SmemParams& p, const SmemBatch& batch, SmemResult& out) {
   const std::size_t n = batch.size();
   if (n == 0) return;
-  HELICASE_CUDA_CHECK(cudaSetDevice(device));
+  const FmIndexView& device_index = state.view;
+  const FmIndexView& host_index = state.host;
+  HELICASE_CUDA_CHECK(cudaSetDevice(state.device));
   std::vector<std::uint64_t> slot_offsets(n + 1, 0), scratch_offsets(n, 0);
   std::uint64_t scratch_total = 0;
   for (std::size_t i = 0; i < n; ++i) {

@@ -4,8 +4,13 @@
 
 namespace helicase::kernels {
 
-void collect_intervals_batch_gpu(int, const FmIndexView&, const FmIndexView&, const SmemParams&, const SmemBatch&,
-                                 SmemResult&) {
+struct SmemGpuState {};
+void SmemGpuStateDeleter::operator()(SmemGpuState* s) const { delete s; }
+
+SmemGpuStatePtr make_smem_gpu_state(int, const FmIndexView&) {
+  fail(ErrorKind::Gpu, "this build of Helicase has no CUDA support");
+}
+void collect_intervals_batch_gpu(SmemGpuState&, const SmemParams&, const SmemBatch&, SmemResult&) {
   fail(ErrorKind::Gpu, "this build of Helicase has no CUDA support");
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "bwa_smem/smem.hpp"
@@ -40,10 +41,14 @@ void collect_intervals_host(const FmIndexView& v, const SmemParams& p, const std
 void collect_intervals_batch_cpu(const FmIndexView& v, const SmemParams& p, const SmemBatch& batch, SmemResult& out,
                                  ThreadPool& pool);
 
-// CUDA launcher; the index view must point at device memory (kernels/fmindex/fm_sa_launch's
-// GPU state holds one). Exit 5 in a CPU-only build.
-void collect_intervals_batch_gpu(int device, const FmIndexView& device_index, const FmIndexView& host_index,
-                                 const SmemParams& p, const SmemBatch& batch, SmemResult& out);
+// CUDA launcher. The state holds a device copy of the BWT (uploaded once) and the host view
+// for the reads that need more output slots than the GPU gives them. Exit 5 in a CPU-only
+// build.
+struct SmemGpuState;
+struct SmemGpuStateDeleter { void operator()(SmemGpuState*) const; };
+using SmemGpuStatePtr = std::unique_ptr<SmemGpuState, SmemGpuStateDeleter>;
+SmemGpuStatePtr make_smem_gpu_state(int device, const FmIndexView& host_index);
+void collect_intervals_batch_gpu(SmemGpuState& state, const SmemParams& p, const SmemBatch& batch, SmemResult& out);
 
 // Appends per-read results to `out` in read order (used by both launchers).
 void append_smem_results(const std::vector<std::vector<SmemInterval>>& per_read, SmemResult& out);

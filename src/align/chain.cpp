@@ -8,6 +8,7 @@
 #include "align/chain_sort.hpp"
 #include "align/ref_segment.hpp"
 #include "common/error.hpp"
+#include "bwa_smem/bwa_occ.hpp"
 #include "fmindex/fm_index.hpp"
 
 namespace helicase::align {
@@ -206,7 +207,7 @@ void build_chains(const MemOptions& opt, const reference::ReferenceIndex& index,
     std::uint64_t k = 0;
     for (int count = 0; k < p.size && count < opt.max_occ; k += step, ++count) {
       MemSeed s;
-      s.rbeg = static_cast<std::int64_t>(kernels::fm_sa(fm, p.x0 + k));
+      s.rbeg = static_cast<std::int64_t>(kernels::bwa_sa(fm, p.x0 + k));
       s.qbeg = static_cast<std::int32_t>(p.info >> 32);
       s.score = s.len = slen;
       const int rid = contig_of_interval(index, s.rbeg, s.rbeg + s.len);

@@ -2,13 +2,16 @@
 // way `bwa mem -v 4` prints mem_align1_core's result, so the two can be diffed:
 //   * <n> chains remain after removing duplicated chains
 //   ** <score>, [<qb>,<qe>) <=> [<rb>,<re>)
-// usage: align_regions_probe INDEX_PREFIX READS.fq[.gz] [--time]
+// usage: align_regions_probe [bwa options] INDEX_PREFIX READS.fq[.gz] [--time]
+// bwa options (as `bwa mem` reads them; give -A with every score it would rescale):
+//   -k -w -d -r -y -c -A -B -T INT/FLOAT, -O INT[,INT] -E INT[,INT] -L INT[,INT]
 // With --time it prints nothing per read, only "<reads> reads in <s> s: <reads/s> reads/s"
 // on stderr (the seeding half alone, one thread).
 #include <zlib.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -44,19 +47,45 @@ std::uint8_t nt4(char c) {
 
 }  // namespace
 
+// "A" or "A,B" into two ints (bwa's -O/-E/-L syntax).
+void pair_option(const char* v, int& first, int& second) {
+  char* end = nullptr;
+  first = second = static_cast<int>(std::strtol(v, &end, 10));
+  if (*end == ',') second = static_cast<int>(std::strtol(end + 1, nullptr, 10));
+}
+
 int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::fprintf(stderr, "usage: %s INDEX_PREFIX READS.fq[.gz] [--time]\n", argv[0]);
+  helicase::align::MemOptions opt;
+  int arg = 1;
+  for (; arg + 1 < argc && argv[arg][0] == '-' && std::strlen(argv[arg]) == 2; arg += 2) {
+    const char* v = argv[arg + 1];
+    switch (argv[arg][1]) {
+      case 'k': opt.min_seed_len = std::atoi(v); break;
+      case 'w': opt.w = std::atoi(v); break;
+      case 'd': opt.zdrop = std::atoi(v); break;
+      case 'r': opt.split_factor = std::strtof(v, nullptr); break;
+      case 'y': opt.max_mem_intv = std::strtoull(v, nullptr, 10); break;
+      case 'c': opt.max_occ = std::atoi(v); break;
+      case 'A': opt.a = std::atoi(v); break;
+      case 'B': opt.b = std::atoi(v); break;
+      case 'T': opt.T = std::atoi(v); break;
+      case 'O': pair_option(v, opt.o_del, opt.o_ins); break;
+      case 'E': pair_option(v, opt.e_del, opt.e_ins); break;
+      case 'L': pair_option(v, opt.pen_clip5, opt.pen_clip3); break;
+      default: std::fprintf(stderr, "unknown option %s\n", argv[arg]); return 2;
+    }
+  }
+  if (argc - arg < 2) {
+    std::fprintf(stderr, "usage: %s [bwa options] INDEX_PREFIX READS.fq[.gz] [--time]\n", argv[0]);
     return 2;
   }
-  const bool timing = argc > 3 && std::strcmp(argv[3], "--time") == 0;
+  const bool timing = argc - arg > 2 && std::strcmp(argv[arg + 2], "--time") == 0;
   try {
-    const auto index = helicase::reference::ReferenceIndex::load(argv[1]);
-    helicase::align::MemOptions opt;
+    const auto index = helicase::reference::ReferenceIndex::load(argv[arg]);
     helicase::align::fill_scoring_matrix(opt);
-    gzFile f = gzopen(argv[2], "rb");
+    gzFile f = gzopen(argv[arg + 1], "rb");
     if (f == nullptr) {
-      std::fprintf(stderr, "cannot open %s\n", argv[2]);
+      std::fprintf(stderr, "cannot open %s\n", argv[arg + 1]);
       return 4;
     }
     std::vector<std::vector<std::uint8_t>> reads;
