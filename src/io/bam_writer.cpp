@@ -5,6 +5,9 @@
 #include <cstdio>
 #include <filesystem>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include "common/error.hpp"
 
 namespace helicase::io {
@@ -101,6 +104,10 @@ void BamWriter::close() {
   if (rc != 0) fail_io("cannot finish writing " + out_.final_path() + " (disk full?)");
   out_.commit();
   if (index_) {
+    // HTSlib saves the index before closing the BAM, whose last block and EOF marker come
+    // after: give the index the later time stamp, or HTSlib readers (samtools) warn that the
+    // index file is older than the data file.
+    ::utimensat(AT_FDCWD, index_->temp_path().c_str(), nullptr, 0);
     index_->commit();
     if (!stale_index_.empty()) std::remove(stale_index_.c_str());
   }
