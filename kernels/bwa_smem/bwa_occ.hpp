@@ -68,47 +68,17 @@ HELICASE_HD_INLINE std::uint64_t bwa_occ(const FmIndexView& v, std::uint64_t k, 
   return cnt[c];
 }
 
-// fm_extend with bwa_occ4.
-HELICASE_HD_INLINE void bwa_extend(const FmIndexView& v, const FmBiInterval& ik, FmBiInterval ok[4], bool is_back) {
-  const std::uint64_t from = is_back ? ik.x0 : ik.x1;
-  std::uint64_t tk[4], tl[4];
-  bwa_occ4(v, from - 1, tk);
-  bwa_occ4(v, from - 1 + ik.size, tl);
-  for (int c = 0; c < 4; ++c) {
-    const std::uint64_t start = v.L2[c] + 1 + tk[c];
-    if (is_back) ok[c].x0 = start;
-    else ok[c].x1 = start;
-    ok[c].size = tl[c] - tk[c];
-  }
-  const std::uint64_t other = (is_back ? ik.x1 : ik.x0) + (from <= v.primary && from + ik.size - 1 >= v.primary);
-  std::uint64_t pos[4];
-  pos[3] = other;
-  pos[2] = pos[3] + ok[3].size;
-  pos[1] = pos[2] + ok[2].size;
-  pos[0] = pos[1] + ok[1].size;
-  for (int c = 0; c < 4; ++c) {
-    if (is_back) ok[c].x1 = pos[c];
-    else ok[c].x0 = pos[c];
-  }
-}
+struct BwaOcc {
+  HELICASE_HD_INLINE std::uint64_t operator()(const FmIndexView& v, std::uint64_t k, int c) const { return bwa_occ(v, k, c); }
+};
+struct BwaOcc4 {
+  HELICASE_HD_INLINE void operator()(const FmIndexView& v, std::uint64_t k, std::uint64_t cnt[4]) const { bwa_occ4(v, k, cnt); }
+};
 
-// fm_sa with bwa_occ (SA[k] by LF steps to a sampled row; kFmNone on a damaged index).
-HELICASE_HD_INLINE std::uint64_t bwa_sa(const FmIndexView& v, std::uint64_t k) {
-  std::uint64_t steps = 0;
-  const std::uint64_t mask = v.sa_intv - 1;
-  while (k & mask) {
-    if (k > v.seq_len || steps > v.seq_len) return kFmNone;
-    ++steps;
-    if (k == v.primary) {
-      k = 0;
-    } else {
-      const int c = fm_row_base(v, k);
-      k = v.L2[c] + bwa_occ(v, k, c);
-    }
-  }
-  if (k > v.seq_len) return kFmNone;
-  if (k == 0) return steps == 0 ? v.seq_len : steps - 1;
-  return steps + v.sa[k / v.sa_intv - 1];
+// fm_extend and fm_sa with bwa's occurrence arithmetic.
+HELICASE_HD_INLINE void bwa_extend(const FmIndexView& v, const FmBiInterval& ik, FmBiInterval ok[4], bool is_back) {
+  fm_extend_with(v, ik, ok, is_back, BwaOcc4{});
 }
+HELICASE_HD_INLINE std::uint64_t bwa_sa(const FmIndexView& v, std::uint64_t k) { return fm_sa_with(v, k, BwaOcc{}); }
 
 }  // namespace helicase::kernels

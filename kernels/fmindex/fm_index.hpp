@@ -132,18 +132,35 @@ HELICASE_HD_INLINE std::uint64_t fm_lf(const FmIndexView& v, std::uint64_t k) {
 // In a valid index the walk visits consecutive text positions, so it ends within n steps;
 // a damaged index (a row past n, or a longer walk) gives kFmNone instead of reading out of
 // bounds or looping forever.
-HELICASE_HD_INLINE std::uint64_t fm_sa(const FmIndexView& v, std::uint64_t k) {
+// The walk of fm_sa with the occurrence count `occ(v, k, c)` supplied (the aligner passes bwa's
+// packed-count arithmetic, kernels/bwa_smem/bwa_occ.hpp; same results, another speed).
+template <class Occ>
+HELICASE_HD_INLINE std::uint64_t fm_sa_with(const FmIndexView& v, std::uint64_t k, Occ occ) {
   std::uint64_t steps = 0;
   const std::uint64_t mask = v.sa_intv - 1;
   while (k & mask) {
     if (k > v.seq_len || steps > v.seq_len) return kFmNone;
     ++steps;
-    k = fm_lf(v, k);
+    if (k == v.primary) {
+      k = 0;  // the row of suffix 0 maps to row 0 ("$")
+    } else {
+      const int c = fm_row_base(v, k);
+      k = v.L2[c] + occ(v, k, c);
+    }
   }
   if (k > v.seq_len) return kFmNone;
   if (k == 0) return steps == 0 ? v.seq_len : steps - 1;  // walked through '$': position -1 + steps
   return steps + v.sa[k / v.sa_intv - 1];
 }
+
+struct FmOcc {
+  HELICASE_HD_INLINE std::uint64_t operator()(const FmIndexView& v, std::uint64_t k, int c) const { return fm_occ(v, k, c); }
+};
+struct FmOcc4 {
+  HELICASE_HD_INLINE void operator()(const FmIndexView& v, std::uint64_t k, std::uint64_t cnt[4]) const { fm_occ4(v, k, cnt); }
+};
+
+HELICASE_HD_INLINE std::uint64_t fm_sa(const FmIndexView& v, std::uint64_t k) { return fm_sa_with(v, k, FmOcc{}); }
 
 // One backward-search step (bwa's bwt_match_exact): rows [k, l] of pattern P become the
 // rows of cP. Returns false (and leaves k > l) when cP does not occur.
@@ -163,11 +180,13 @@ HELICASE_HD_INLINE FmBiInterval fm_base_interval(const FmIndexView& v, int c) {
 }
 
 // bwa's bwt_extend: the bi-intervals of cP (is_back) or Pc (!is_back) for the four bases c.
-HELICASE_HD_INLINE void fm_extend(const FmIndexView& v, const FmBiInterval& ik, FmBiInterval ok[4], bool is_back) {
+template <class Occ4>
+HELICASE_HD_INLINE void fm_extend_with(const FmIndexView& v, const FmBiInterval& ik, FmBiInterval ok[4], bool is_back,
+                                       Occ4 occ4) {
   const std::uint64_t from = is_back ? ik.x0 : ik.x1;  // bwa's ik->x[!is_back]
   std::uint64_t tk[4], tl[4];
-  fm_occ4(v, from - 1, tk);
-  fm_occ4(v, from - 1 + ik.size, tl);
+  occ4(v, from - 1, tk);
+  occ4(v, from - 1 + ik.size, tl);
   for (int c = 0; c < 4; ++c) {
     const std::uint64_t start = v.L2[c] + 1 + tk[c];
     if (is_back) ok[c].x0 = start;
@@ -184,6 +203,10 @@ HELICASE_HD_INLINE void fm_extend(const FmIndexView& v, const FmBiInterval& ik, 
     if (is_back) ok[c].x1 = pos[c];
     else ok[c].x0 = pos[c];
   }
+}
+
+HELICASE_HD_INLINE void fm_extend(const FmIndexView& v, const FmBiInterval& ik, FmBiInterval ok[4], bool is_back) {
+  fm_extend_with(v, ik, ok, is_back, FmOcc4{});
 }
 
 // Base l of a .pac array (2 bits per base, first base in the top bits of byte 0).

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "align/chain_sort.hpp"
+#include "align/ks_sort.hpp"
 #include "align/ref_segment.hpp"
 #include "common/error.hpp"
 #include "bwa_smem/bwa_occ.hpp"
@@ -281,7 +281,7 @@ void filter_chains(const MemOptions& opt, std::vector<MemChain>& a) {
   }
   a.resize(k);
   if (a.empty()) return;
-  bwa_introsort(a.data(), a.size(), [](const MemChain& x, const MemChain& y) { return x.w > y.w; });
+  ks_introsort(a.size(), a.data(), [](const MemChain& x, const MemChain& y) { return x.w > y.w; });
   const int n = static_cast<int>(a.size());
   std::vector<int> kept_idx;
   kept_idx.reserve(a.size());

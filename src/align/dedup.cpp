@@ -5,7 +5,7 @@
 #include <cstdlib>
 
 #include "align/chain.hpp"
-#include "align/chain_sort.hpp"
+#include "align/ks_sort.hpp"
 
 namespace helicase::align {
 
@@ -119,7 +119,7 @@ void sort_dedup_patch(const MemOptions& opt, const reference::ReferenceIndex& in
                       std::vector<AlnReg>& a) {
   const int n = static_cast<int>(a.size());
   if (n <= 1) return;
-  bwa_introsort(a.data(), a.size(), [](const AlnReg& x, const AlnReg& y) { return x.re < y.re; });
+  ks_introsort(a.size(), a.data(), [](const AlnReg& x, const AlnReg& y) { return x.re < y.re; });
   for (auto& r : a) r.n_comp = 1;
   for (int i = 1; i < n; ++i) {
     AlnReg& p = a[static_cast<std::size_t>(i)];
@@ -163,7 +163,7 @@ void sort_dedup_patch(const MemOptions& opt, const reference::ReferenceIndex& in
     }
   }
   a.resize(m);
-  bwa_introsort(a.data(), a.size(), [](const AlnReg& x, const AlnReg& y) {
+  ks_introsort(a.size(), a.data(), [](const AlnReg& x, const AlnReg& y) {
     return x.score > y.score || (x.score == y.score && (x.rb < y.rb || (x.rb == y.rb && x.qb < y.qb)));
   });
   for (std::size_t i = 1; i < a.size(); ++i) {
