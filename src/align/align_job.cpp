@@ -5,6 +5,8 @@
 
 #include <exception>
 #include <memory>
+#include <mutex>
+#include <span>
 #include <thread>
 
 #include "align/mem_pair.hpp"
@@ -28,9 +30,12 @@ std::uint8_t base_code(char c) {
   }
 }
 
-void to_codes(std::string_view seq, std::vector<std::uint8_t>& out) {
-  out.resize(seq.size());
-  for (std::size_t i = 0; i < seq.size(); ++i) out[i] = base_code(seq[i]);
+// Bases -> codes 0..4 in place; the span views the same bytes.
+std::span<const std::uint8_t> to_codes_in_place(io::ReadSet& reads, std::size_t i) {
+  char* s = reads.seq_data(i);
+  const std::size_t n = reads.seq(i).size();
+  for (std::size_t j = 0; j < n; ++j) s[j] = static_cast<char>(base_code(s[j]));
+  return {reinterpret_cast<const std::uint8_t*>(s), n};
 }
 
 // SAM text lines -> BAM records (parsed in the worker, so the writer only compresses).
@@ -116,8 +121,9 @@ AlignRunStats run_align_job(const AlignJobOptions& o, const reference::Reference
       const std::size_t n_reads = pe ? 2 * n_frag : n_frag;
       MemOptions opt = o.mem;
       if (pe) opt.flag |= kMemFPe;
-      // Reads as codes; regions per read (index 2i+m for mate m of pair i, as bwa orders them).
-      std::vector<std::vector<std::uint8_t>> codes(n_reads);
+      // Reads as codes (in the batch's own buffer); regions per read (index 2i+m for mate m of
+      // pair i, as bwa orders them).
+      std::vector<std::span<const std::uint8_t>> codes(n_reads);
       std::vector<std::vector<AlnReg>> regs(n_reads);
       const std::size_t chunk = std::max<std::size_t>(1, o.work_chunk);
       const std::size_t n_items = (n_frag + chunk - 1) / chunk;
@@ -125,7 +131,7 @@ AlignRunStats run_align_job(const AlignJobOptions& o, const reference::Reference
         for (std::size_t f = item * chunk; f < std::min(n_frag, (item + 1) * chunk); ++f) {
           for (int m = 0; m < (pe ? 2 : 1); ++m) {
             const std::size_t r = pe ? 2 * f + static_cast<std::size_t>(m) : f;
-            to_codes(batch.mate[m].seq(f), codes[r]);
+            codes[r] = to_codes_in_place(batch.mate[m], f);
             regs[r] = find(opt, index, codes[r]);
           }
         }
@@ -137,7 +143,12 @@ AlignRunStats run_align_job(const AlignJobOptions& o, const reference::Reference
         for (const auto& l : lines) log.debug(l);
       }
       const std::string_view rg_id = rg_ids[batch.lane];
+      // Records of each work item, written as soon as every earlier item is written, so only
+      // the items finished out of order are held (not the whole -K batch).
       std::vector<std::vector<BamPtr>> records(n_items);
+      std::vector<char> done(n_items, 0);
+      std::size_t next_out = 0;
+      std::mutex out_mutex;
       pool.parallel_for(n_items, [&](std::size_t item) {
         std::string text[2];
         for (std::size_t f = item * chunk; f < std::min(n_frag, (item + 1) * chunk); ++f) {
@@ -162,14 +173,17 @@ AlignRunStats run_align_job(const AlignJobOptions& o, const reference::Reference
           regs[pe ? 2 * f : f] = {};
           if (pe) regs[2 * f + 1] = {};
         }
-      });
-      for (auto& item : records) {
-        for (const BamPtr& b : item) {
-          writer.write(b.get());
-          ++stats.records;
+        const std::lock_guard<std::mutex> lock(out_mutex);
+        done[item] = 1;
+        for (; next_out < n_items && done[next_out]; ++next_out) {
+          for (const BamPtr& b : records[next_out]) {
+            writer.write(b.get());
+            ++stats.records;
+          }
+          std::vector<BamPtr>().swap(records[next_out]);
         }
-        item.clear();
-      }
+      });
+      if (next_out != n_items) fail_internal("aligned records were left unwritten");
       stats.fragments += n_frag;
       ++stats.batches;
       log.debug("aligned batch " + std::to_string(batch.index) + ": " + std::to_string(n_frag) + " fragments");

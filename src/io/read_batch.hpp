@@ -26,6 +26,9 @@ class ReadSet {
   std::string_view comment(std::size_t i) const { return slice(comments_, comment_offsets_, i); }
   std::string_view seq(std::size_t i) const { return slice(bases_, seq_offsets_, i); }
   std::string_view qual(std::size_t i) const { return slice(quals_, seq_offsets_, i); }
+  // Read i's bases, writable in place (the aligner turns them into 0..4 codes where they lie,
+  // as bwa does, instead of holding a second copy of the batch).
+  char* seq_data(std::size_t i) { return bases_.data() + seq_offsets_[i]; }
 
   // Flat arrays for kernels: bases and quals share seq_offsets (n + 1 entries).
   const char* bases_data() const { return bases_.data(); }
