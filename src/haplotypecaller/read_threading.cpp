@@ -243,6 +243,96 @@ class Graph {
     }
   }
 
+  // AbstractReadThreadingGraph.recoverDanglingHeads (recoverAll false, minMatchingBases -1,
+  // i.e. mergeDanglingHeadLegacy). Every vertex with in-degree 0 other than the reference
+  // source (collected before any change) is followed down its single out-edges to the first
+  // reference vertex (the highest common descendant); the branch and the reference above that
+  // vertex, both read backwards (a source contributes its whole k-mer reversed), are aligned
+  // (dangling-end SW parameters, LEADING_INDEL, trailing deletions dropped). When the CIGAR has
+  // at most 3 elements and starts with M, the last mismatch inside that first M (at most
+  // max(1, len / k) mismatches) picks where the reference joins the branch; when it lies
+  // inside the source k-mer, the branch is first extended with reference bases.
+  void recover_dangling_heads(int prune_factor, int min_len) {
+    std::unordered_map<int, std::size_t> ref_index;
+    for (std::size_t i = 0; i < ref_path_.size(); ++i) ref_index.emplace(ref_path_[i], i);
+    std::vector<int> heads;
+    for (std::size_t v0 = 0; v0 < vertices_.size(); ++v0) {
+      const int v = static_cast<int>(v0);
+      if (vertices_[v0].alive && v != ref_source_ && in_degree(v) == 0) heads.push_back(v);
+    }
+    std::vector<std::int32_t> scratch;
+    std::vector<std::uint32_t> cig;
+    for (int v : heads) {
+      if (!vertices_[static_cast<std::size_t>(v)].alive || in_degree(v) != 0) continue;
+      // findPathDownwardsToHighestCommonDescendantOfReference (give up at branches); the path
+      // is in reverse genomic order: path[0] is the reference vertex, path.back() the head.
+      std::deque<int> path;
+      std::unordered_set<int> visited;
+      int cur = v;
+      bool loop = false;
+      while (!is_ref_node(cur) && live_out(cur).size() == 1) {
+        const Edge& e = edges_[static_cast<std::size_t>(live_out(cur)[0])];
+        if (e.pruning < prune_factor) {
+          visited.insert(path.begin(), path.end());
+          path.clear();
+        } else {
+          path.push_front(cur);
+        }
+        cur = e.to;
+        if (visited.count(cur) || std::find(path.begin(), path.end(), cur) != path.end()) {
+          loop = true;
+          break;
+        }
+      }
+      if (loop || !is_ref_node(cur)) continue;
+      path.push_front(cur);
+      if (cur == ref_sink_ || static_cast<int>(path.size()) < min_len + 1) continue;
+      auto it = ref_index.find(cur);
+      if (it == ref_index.end()) continue;
+      std::vector<int> ref_up;  // reference path upwards from the descendant to the source
+      for (std::size_t i = it->second + 1; i-- > 0;) ref_up.push_back(ref_path_[i]);
+      const std::string ref_bases = bases_upwards(ref_up.begin(), ref_up.end());
+      const std::string alt_bases = bases_upwards(path.begin(), path.end());
+      const auto n = static_cast<std::uint32_t>(ref_bases.size()), m = static_cast<std::uint32_t>(alt_bases.size());
+      scratch.resize(kernels::hc_sw::sw_scratch_ints(n, m));
+      cig.resize(n + m + 2);
+      std::int32_t offset = 0;
+      const kernels::hc_sw::SwParams dangling{25, -50, -110, -6};
+      int nops = kernels::hc_sw::sw_align(ref_bases.data(), n, alt_bases.data(), m, dangling, kernels::hc_sw::kLeadingIndel,
+                                          scratch.data(), cig.data(), &offset);
+      if (nops > 0 && (cig[static_cast<std::size_t>(nops - 1)] & 0xf) == kernels::hc_sw::kOpD) --nops;
+      if (nops == 0 || nops > 3 || (cig[0] & 0xf) != kernels::hc_sw::kOpM) continue;
+      // bestPrefixMatchLegacy over the first M element.
+      const std::int64_t max_index = cig[0] >> 4;
+      const std::int64_t max_mismatches = std::max<std::int64_t>(1, max_index / k_);
+      std::int64_t mismatches = 0, last_good = -1;
+      bool too_many = false;
+      for (std::int64_t i = 0; i < max_index; ++i) {
+        if (ref_bases[static_cast<std::size_t>(i)] != alt_bases[static_cast<std::size_t>(i)]) {
+          if (++mismatches > max_mismatches) {
+            too_many = true;
+            break;
+          }
+          last_good = i;
+        }
+      }
+      if (too_many || last_good <= 0) continue;
+      if (last_good >= static_cast<std::int64_t>(ref_up.size()) - 1) continue;
+      std::vector<int> dangling_path(path.begin(), path.end());
+      if (last_good >= static_cast<std::int64_t>(dangling_path.size())) {
+        std::int64_t ref_minus_read = 0;
+        for (int i = 0; i < nops; ++i) {
+          const std::uint32_t op = cig[static_cast<std::size_t>(i)] & 0xf, len = cig[static_cast<std::size_t>(i)] >> 4;
+          if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpD) ref_minus_read += len;
+          if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpI) ref_minus_read -= len;
+        }
+        const std::int64_t extend = last_good - static_cast<std::int64_t>(dangling_path.size()) + 2;
+        if (!extend_head(dangling_path, ref_up, extend, ref_minus_read)) continue;
+      }
+      add_edge(ref_up[static_cast<std::size_t>(last_good + 1)], dangling_path[static_cast<std::size_t>(last_good)], 1, false);
+    }
+  }
+
   // Up to n best ref-source -> ref-sink paths, best score first, ties by bases.
   std::vector<AssembledHaplotype> best_paths(int n) const {
     struct Partial {
@@ -301,6 +391,60 @@ class Graph {
       if (edges_[static_cast<std::size_t>(e)].alive) r.push_back(e);
     }
     return r;
+  }
+  bool is_ref_node(int v) const {
+    const Vertex& vx = vertices_[static_cast<std::size_t>(v)];
+    for (int e : vx.in) {
+      if (edges_[static_cast<std::size_t>(e)].alive && edges_[static_cast<std::size_t>(e)].ref) return true;
+    }
+    for (int e : vx.out) {
+      if (edges_[static_cast<std::size_t>(e)].alive && edges_[static_cast<std::size_t>(e)].ref) return true;
+    }
+    return false;
+  }
+  // getBasesForPath(path, expandSource = true): each vertex's last base, a source's whole
+  // k-mer reversed (paths here run upwards, so the result is the sequence read backwards).
+  template <class It>
+  std::string bases_upwards(It first, It last) const {
+    std::string s;
+    for (It i = first; i != last; ++i) {
+      const std::string& km = vertices_[static_cast<std::size_t>(*i)].kmer;
+      if (in_degree(*i) == 0) {
+        s.append(km.rbegin(), km.rend());
+      } else {
+        s.push_back(km.back());
+      }
+    }
+    return s;
+  }
+  // extendDanglingPathAgainstReference: the head vertex is replaced by `extend` new vertices
+  // whose k-mers shift reference bases in front of it, so that the join can reach them.
+  bool extend_head(std::vector<int>& path, const std::vector<int>& ref_up, std::int64_t extend, std::int64_t ref_minus_read) {
+    const std::int64_t last_index = static_cast<std::int64_t>(path.size()) - 1;
+    const std::int64_t ref_node = last_index + ref_minus_read + extend;
+    if (ref_node < 0 || ref_node >= static_cast<std::int64_t>(ref_up.size()) || extend > k_ || extend <= 0) return false;
+    const int source = path.back();
+    path.pop_back();
+    const std::string& ref_kmer = vertices_[static_cast<std::size_t>(ref_up[static_cast<std::size_t>(ref_node)])].kmer;
+    const std::string seq = ref_kmer.substr(0, static_cast<std::size_t>(extend)) + vertices_[static_cast<std::size_t>(source)].kmer;
+    // the heaviest (here: only) outgoing edge of the head
+    int source_edge = -1;
+    for (int e : live_out(source)) {
+      if (source_edge < 0 || edges_[static_cast<std::size_t>(e)].mult > edges_[static_cast<std::size_t>(source_edge)].mult) source_edge = e;
+    }
+    if (source_edge < 0) return false;
+    const int mult = edges_[static_cast<std::size_t>(source_edge)].mult;
+    int prev = edges_[static_cast<std::size_t>(source_edge)].to;
+    edges_[static_cast<std::size_t>(source_edge)].alive = false;
+    for (std::int64_t i = extend; i > 0; --i) {
+      const int nv = static_cast<int>(vertices_.size());
+      vertices_.push_back(Vertex{seq.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(k_)), {}, {}, true});
+      const int e = add_edge(nv, prev, mult, false);
+      edges_[static_cast<std::size_t>(e)].single = 0;
+      path.push_back(nv);
+      prev = nv;
+    }
+    return true;
   }
   void kill_vertex(int v) {
     Vertex& vx = vertices_[static_cast<std::size_t>(v)];
@@ -425,10 +569,16 @@ bool try_graph(const std::string& ref, const std::vector<Chunk>& chunks, int k, 
   }
   Graph g(k);
   g.build(ref, usable);
+  // GATK 4.6 prunes before counting cycles (--enable-legacy-graph-cycle-detection off), so
+  // that sequencing errors do not make false cycles; the low-complexity test then counts the
+  // unique k-mers that survived pruning.
+  g.prune(opt.prune_factor);
   if (g.has_cycles()) return false;
   if (!allow_low_complexity && g.non_unique_count() * 4 > g.unique_count()) return false;
-  g.prune(opt.prune_factor);
-  if (opt.recover_dangling) g.recover_dangling_tails(opt.prune_factor, opt.min_dangling_branch);
+  if (opt.recover_dangling) {
+    g.recover_dangling_tails(opt.prune_factor, opt.min_dangling_branch);
+    g.recover_dangling_heads(opt.prune_factor, opt.min_dangling_branch);
+  }
   g.keep_ref_connected();
   if (g.has_cycles()) return false;
   out = g.best_paths(opt.max_haplotypes);

@@ -1,0 +1,97 @@
+// hc_front_dangling_assembly_test.cpp -- GATK 4.6 read-threading details of the assembly
+// graph: dangling heads merged back into the reference (recoverDanglingHeads, legacy merge
+// with reference extension of the head) and pruning before the cycle test (a cycle made by
+// one erroneous read does not move assembly to a larger k).
+#include <gtest/gtest.h>
+
+#include <htslib/sam.h>
+
+#include <random>
+
+#include "haplotypecaller/read_threading.hpp"
+
+namespace helicase::hc {
+namespace {
+
+std::string random_seq(std::mt19937& rng, int n) {
+  const char* acgt = "ACGT";
+  std::string s;
+  for (int i = 0; i < n; ++i) s.push_back(acgt[rng() % 4]);
+  return s;
+}
+
+RegionRead read_of(const std::string& seq, std::int64_t pos) {
+  RegionRead r;
+  r.bases = seq;
+  r.quals.assign(r.bases.size(), 30);
+  r.pos = pos;
+  r.cigar = {bam_cigar_gen(static_cast<std::uint32_t>(r.bases.size()), BAM_CMATCH)};
+  return r;
+}
+
+bool has_haplotype(const AssemblyOutcome& out, const std::string& hap) {
+  for (const auto& h : out.haplotypes) {
+    if (h.bases == hap) return true;
+  }
+  return false;
+}
+
+// Six alt reads start 3 bases before a SNP. At k = 10 their first four k-mers are new (a
+// dangling head of 4 vertices that joins the reference at the k-mer starting after the SNP).
+// Worked by hand from GATK: path [ref@101, v100, v99, v98, v97] (5 >= min branch 4 + 1);
+// backwards, the branch reads ref[110], alt[109..107], then the source k-mer alt[106..97]
+// reversed: 14 bases, one mismatch (index 10, the SNP), SW cigar 14M. The last mismatch, 10,
+// lies beyond the 5-vertex path, so the head is extended by 10 - 5 + 2 = 7 vertices with the
+// reference bases of ref@90 (cigar reference minus read length 0: node 4 + 0 + 7 = 11), and
+// ref@90 is joined to the new vertex at index 10 (k-mer alt[91..100]): the alt haplotype.
+TEST(HcFrontDanglingAssembly, DanglingHeadWithASnpIsMergedIntoTheReference) {
+  std::mt19937 rng(21);
+  const std::string ref = random_seq(rng, 300);
+  std::string alt = ref;
+  alt[100] = alt[100] == 'G' ? 'T' : 'G';
+  std::vector<RegionRead> reads;
+  for (std::size_t s = 0; s + 100 <= ref.size(); s += 5) reads.push_back(read_of(ref.substr(s, 100), static_cast<std::int64_t>(s)));
+  for (int i = 0; i < 6; ++i) reads.push_back(read_of(alt.substr(97, 100), 97));
+  AssemblyOptions opt;
+  opt.kmer_sizes = {10};
+  const AssemblyOutcome with = assemble_region(ref, reads, opt);
+  ASSERT_EQ(with.kmers_used, std::vector<int>{10});
+  EXPECT_TRUE(has_haplotype(with, ref));
+  EXPECT_TRUE(has_haplotype(with, alt));
+  opt.recover_dangling = false;
+  EXPECT_FALSE(has_haplotype(assemble_region(ref, reads, opt), alt));
+}
+
+// A branch of only 3 new vertices before the reference (SNP 2 bases after the read start) is
+// shorter than min-dangling-branch-length 4 + 1: GATK leaves it, so no alt haplotype.
+TEST(HcFrontDanglingAssembly, ShortDanglingHeadIsNotMerged) {
+  std::mt19937 rng(23);
+  const std::string ref = random_seq(rng, 300);
+  std::string alt = ref;
+  alt[100] = alt[100] == 'G' ? 'T' : 'G';
+  std::vector<RegionRead> reads;
+  for (std::size_t s = 0; s + 100 <= ref.size(); s += 5) reads.push_back(read_of(ref.substr(s, 100), static_cast<std::int64_t>(s)));
+  for (int i = 0; i < 6; ++i) reads.push_back(read_of(alt.substr(98, 100), 98));
+  AssemblyOptions opt;
+  opt.kmer_sizes = {10};
+  EXPECT_FALSE(has_haplotype(assemble_region(ref, reads, opt), alt));
+}
+
+// One chimeric read (ref[150, 200) then ref[100, 150)) threads an edge from ref@190.. back to
+// ref@100: a cycle at every k up to 45. Its junction edges have multiplicity 1, so GATK 4.6
+// (pruning before the cycle test) prunes them and keeps k = 10 and 25; counting cycles first
+// would reject both and retry with larger k.
+TEST(HcFrontDanglingAssembly, PruningComesBeforeTheCycleTest) {
+  std::mt19937 rng(29);
+  const std::string ref = random_seq(rng, 300);
+  std::vector<RegionRead> reads;
+  for (std::size_t s = 0; s + 100 <= ref.size(); s += 5) reads.push_back(read_of(ref.substr(s, 100), static_cast<std::int64_t>(s)));
+  reads.push_back(read_of(ref.substr(150, 50) + ref.substr(100, 50), 150));
+  const AssemblyOutcome out = assemble_region(ref, reads);
+  EXPECT_EQ(out.kmers_used, (std::vector<int>{10, 25}));
+  ASSERT_FALSE(out.haplotypes.empty());
+  EXPECT_EQ(out.haplotypes.front().bases, ref);
+}
+
+}  // namespace
+}  // namespace helicase::hc
