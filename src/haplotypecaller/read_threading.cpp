@@ -333,36 +333,40 @@ class Graph {
     }
   }
 
-  // Up to n best ref-source -> ref-sink paths, best score first, ties by bases.
+  // GraphBasedKBestHaplotypeFinder: up to n best ref-source -> ref-sink paths, best score
+  // first, equal scores by bases in reverse lexicographic order (GATK's deterministic tie
+  // breaker); each vertex is extended at most n times. Score of an edge:
+  // log10(multiplicity) - log10(total outgoing multiplicity), added to the path's score.
   std::vector<AssembledHaplotype> best_paths(int n) const {
     struct Partial {
       double score;
       std::string bases;
       int v;
-      bool operator<(const Partial& o) const {
+      bool operator<(const Partial& o) const {  // lower priority
         if (score != o.score) return score < o.score;
-        return bases > o.bases;
+        return bases < o.bases;
       }
     };
     std::vector<AssembledHaplotype> out;
     if (ref_source_ < 0 || !vertices_[static_cast<std::size_t>(ref_source_)].alive) return out;
     std::priority_queue<Partial> pq;
     pq.push({0.0, vertices_[static_cast<std::size_t>(ref_source_)].kmer, ref_source_});
-    std::size_t expansions = 0;
-    while (!pq.empty() && static_cast<int>(out.size()) < n && expansions < 200000) {
+    std::vector<int> extended(vertices_.size(), 0);
+    while (!pq.empty() && static_cast<int>(out.size()) < n) {
       Partial p = pq.top();
       pq.pop();
-      ++expansions;
       if (p.v == ref_sink_) {
         out.push_back({p.bases, p.score, k_});
         continue;
       }
+      if (extended[static_cast<std::size_t>(p.v)]++ >= n) continue;
       const std::vector<int> outs = live_out(p.v);
-      double total = 0.0;
+      int total = 0;
       for (int e : outs) total += edges_[static_cast<std::size_t>(e)].mult;
       for (int e : outs) {
         const Edge& ed = edges_[static_cast<std::size_t>(e)];
-        Partial q{p.score + std::log10(ed.mult) - std::log10(total), p.bases, ed.to};
+        const double penalty = std::log10(static_cast<double>(ed.mult)) - std::log10(static_cast<double>(total));
+        Partial q{p.score + penalty, p.bases, ed.to};
         q.bases.push_back(vertices_[static_cast<std::size_t>(ed.to)].kmer.back());
         pq.push(std::move(q));
       }

@@ -1,11 +1,12 @@
 // hc_front_dangling_assembly_test.cpp -- GATK 4.6 read-threading details of the assembly
 // graph: dangling heads merged back into the reference (recoverDanglingHeads, legacy merge
-// with reference extension of the head) and pruning before the cycle test (a cycle made by
-// one erroneous read does not move assembly to a larger k).
+// with reference extension of the head), pruning before the cycle test (a cycle made by one
+// erroneous read does not move assembly to a larger k) and the k-best tie breaker.
 #include <gtest/gtest.h>
 
 #include <htslib/sam.h>
 
+#include <algorithm>
 #include <random>
 
 #include "haplotypecaller/read_threading.hpp"
@@ -91,6 +92,36 @@ TEST(HcFrontDanglingAssembly, PruningComesBeforeTheCycleTest) {
   EXPECT_EQ(out.kmers_used, (std::vector<int>{10, 25}));
   ASSERT_FALSE(out.haplotypes.empty());
   EXPECT_EQ(out.haplotypes.front().bases, ref);
+}
+
+// Two alleles of a SNP carried by equally many reads (none carries the reference base): both
+// alt paths have the same score, log10(m / (2m + 1)) at the one branch. GATK's finder breaks
+// the tie by bases in reverse lexicographic order, so with room for one haplotype the path
+// with the larger base at the SNP comes out, then the other.
+TEST(HcFrontDanglingAssembly, KBestTiesGoToTheLexicographicallyLargerPath) {
+  std::mt19937 rng(31);
+  const std::string ref = random_seq(rng, 300);
+  std::string a = ref, c = ref;
+  const char other[2] = {ref[150] == 'A' ? 'C' : 'A', ref[150] == 'T' ? 'G' : 'T'};
+  a[150] = other[0];
+  c[150] = other[1];
+  std::vector<RegionRead> reads;
+  for (std::size_t s = 0; s + 80 <= ref.size(); s += 5) {
+    reads.push_back(read_of(a.substr(s, 80), static_cast<std::int64_t>(s)));
+    reads.push_back(read_of(c.substr(s, 80), static_cast<std::int64_t>(s)));
+  }
+  AssemblyOptions opt;
+  opt.kmer_sizes = {10};
+  opt.max_haplotypes = 1;
+  const AssemblyOutcome one = assemble_region(ref, reads, opt);
+  ASSERT_EQ(one.haplotypes.size(), 1u);
+  EXPECT_EQ(one.haplotypes[0].bases, std::max(a, c));
+  opt.max_haplotypes = 2;
+  const AssemblyOutcome two = assemble_region(ref, reads, opt);
+  ASSERT_EQ(two.haplotypes.size(), 2u);
+  EXPECT_EQ(two.haplotypes[0].bases, std::max(a, c));
+  EXPECT_EQ(two.haplotypes[1].bases, std::min(a, c));
+  EXPECT_EQ(two.haplotypes[0].score, two.haplotypes[1].score);
 }
 
 }  // namespace
