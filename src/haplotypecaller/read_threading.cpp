@@ -165,13 +165,11 @@ class Graph {
   }
 
   // AbstractReadThreadingGraph.recoverDanglingTails (recoverAll false, minMatchingBases -1):
-  // the dangling branch up to its lowest common ancestor on the reference is aligned to the
-  // reference path below that ancestor (dangling-end SW parameters, LEADING_INDEL); when the
-  // CIGAR has at most 3 elements and ends in M, the branch is joined to the reference where
-  // its longest matching suffix starts.
+  // the dangling branch up to its lowest common ancestor (a vertex with two out-edges, on the
+  // reference or not) is aligned to the reference path below that ancestor (dangling-end SW
+  // parameters, LEADING_INDEL); when the CIGAR has at most 3 elements and ends in M, the branch
+  // is joined to that path where its longest matching suffix starts.
   void recover_dangling_tails(int prune_factor, int min_len) {
-    std::unordered_map<int, std::size_t> ref_index;
-    for (std::size_t i = 0; i < ref_path_.size(); ++i) ref_index.emplace(ref_path_[i], i);
     const std::size_t nv = vertices_.size();
     std::vector<std::int32_t> scratch;
     std::vector<std::uint32_t> cig;
@@ -202,10 +200,12 @@ class Graph {
       path.push_front(cur);
       if (live_out(cur).size() <= 1) continue;
       if (cur == ref_source_ || static_cast<int>(path.size()) < std::max(1, min_len) + 1) continue;
-      auto it = ref_index.find(cur);
-      if (it == ref_index.end()) continue;
+      // getReferencePath(ancestor, downwards, blacklisted = the edge into the branch): follow
+      // reference edges, or the single other out-edge where there is none (the ancestor may be
+      // a non-reference vertex).
+      const std::vector<int> ref_down = reference_path_down(cur, heaviest_in(path[1]));
       std::string ref_bases, alt_bases;
-      for (std::size_t i = it->second; i < ref_path_.size(); ++i) ref_bases.push_back(vertices_[static_cast<std::size_t>(ref_path_[i])].kmer.back());
+      for (int x : ref_down) ref_bases.push_back(vertices_[static_cast<std::size_t>(x)].kmer.back());
       for (int x : path) alt_bases.push_back(vertices_[static_cast<std::size_t>(x)].kmer.back());
       const auto n = static_cast<std::uint32_t>(ref_bases.size()), m = static_cast<std::uint32_t>(alt_bases.size());
       scratch.resize(kernels::hc_sw::sw_scratch_ints(n, m));
@@ -237,9 +237,8 @@ class Graph {
       const std::int64_t ref_idx = last_ref - suffix + 1 + (lead_case ? 1 : 0);
       if (ref_idx == 0) continue;
       if (alt_idx >= static_cast<std::int64_t>(path.size())) continue;
-      const std::size_t target = it->second + static_cast<std::size_t>(ref_idx);
-      if (target >= ref_path_.size()) continue;
-      add_edge(path[static_cast<std::size_t>(alt_idx)], ref_path_[target], 1, false);
+      if (ref_idx >= static_cast<std::int64_t>(ref_down.size())) continue;
+      add_edge(path[static_cast<std::size_t>(alt_idx)], ref_down[static_cast<std::size_t>(ref_idx)], 1, false);
     }
   }
 
@@ -395,6 +394,41 @@ class Graph {
       if (edges_[static_cast<std::size_t>(e)].alive) r.push_back(e);
     }
     return r;
+  }
+  int heaviest_in(int v) const {
+    int best = -1;
+    for (int e : live_in(v)) {
+      if (best < 0 || edges_[static_cast<std::size_t>(e)].mult > edges_[static_cast<std::size_t>(best)].mult) best = e;
+    }
+    return best;
+  }
+  // BaseGraph.getNextReferenceVertex(v, allowNonRefPaths = true, blacklisted) repeated from start.
+  std::vector<int> reference_path_down(int start, int blacklisted) const {
+    std::vector<int> path;
+    std::unordered_set<int> seen;
+    int v = start;
+    while (v >= 0 && seen.insert(v).second) {
+      path.push_back(v);
+      int next = -1;
+      const std::vector<int> outs = live_out(v);
+      for (int e : outs) {
+        if (edges_[static_cast<std::size_t>(e)].ref) {
+          next = edges_[static_cast<std::size_t>(e)].to;
+          break;
+        }
+      }
+      if (next < 0) {
+        int only = -1, count = 0;
+        for (int e : outs) {
+          if (e == blacklisted) continue;
+          only = e;
+          ++count;
+        }
+        if (count == 1) next = edges_[static_cast<std::size_t>(only)].to;
+      }
+      v = next;
+    }
+    return path;
   }
   bool is_ref_node(int v) const {
     const Vertex& vx = vertices_[static_cast<std::size_t>(v)];

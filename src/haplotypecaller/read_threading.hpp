@@ -11,11 +11,12 @@
 // rejected when the reference has non-unique k-mers (unless allowed; checked before building),
 // when it has cycles, or when it is low-complexity (non-unique k-mers * 4 > unique vertices
 // left) -- GATK 4.6's default order (pruning before cycle counting). Dangling tails and heads
-// are merged back into the reference (recoverDanglingTails/Heads, min branch length 4,
-// Smith-Waterman of the branch against the reference path; heads with the legacy merge),
-// paths not connecting the reference source to the sink removed, and up to 128 best
-// source-to-sink paths taken per graph by score (sum of log10(edge multiplicity / outgoing
-// multiplicity)), ties broken by bases.
+// are merged back (recoverDanglingTails/Heads, min branch length 4, Smith-Waterman of the
+// branch against the reference path -- for tails the path below the branching vertex, which
+// may itself lie on an alternate branch; heads with the legacy merge), paths not connecting
+// the reference source to the sink removed, and up to 128 best source-to-sink paths taken per
+// graph by score (sum of log10(edge multiplicity / outgoing multiplicity)), ties broken by
+// bases in reverse order, each vertex extended at most 128 times (GraphBasedKBestHaplotypeFinder).
 //
 // Known differences: no SeqGraph conversion and simplification (path scores of diamonds that
 // GATK merges may differ slightly); a graph with cycles after dangling-end recovery is

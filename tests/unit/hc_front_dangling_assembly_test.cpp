@@ -78,6 +78,34 @@ TEST(HcFrontDanglingAssembly, ShortDanglingHeadIsNotMerged) {
   EXPECT_FALSE(has_haplotype(assemble_region(ref, reads, opt), alt));
 }
 
+// A dangling tail that leaves an alternate branch, not the reference: SNP1 at 100 is carried
+// by full reads (a bubble of k-mers 91..100 at k = 10); six reads also carry SNP2 at 104 and
+// end at 109. Their branch leaves the SNP1 k-mer @94 (two out-edges, not a reference vertex)
+// with k-mers @95..@100. GATK's getReferencePath from that ancestor follows the single
+// out-edge other than the branch (the SNP1 path, then the reference): SW of
+// alt1[103] alt2[104..109] against alt1[103..] gives 7M, matching suffix 5, so k-mer @95 of
+// the branch is joined to the SNP1 k-mer @96: the haplotype with both SNPs.
+TEST(HcFrontDanglingAssembly, DanglingTailOffAnAlternateBranchIsMerged) {
+  std::mt19937 rng(37);
+  const std::string ref = random_seq(rng, 300);
+  std::string alt1 = ref;
+  alt1[100] = alt1[100] == 'C' ? 'A' : 'C';
+  std::string alt2 = alt1;
+  alt2[104] = alt2[104] == 'G' ? 'T' : 'G';
+  std::vector<RegionRead> reads;
+  for (std::size_t s = 0; s + 80 <= ref.size(); s += 5) {
+    reads.push_back(read_of(ref.substr(s, 80), static_cast<std::int64_t>(s)));
+    reads.push_back(read_of(alt1.substr(s, 80), static_cast<std::int64_t>(s)));
+  }
+  for (int i = 0; i < 6; ++i) reads.push_back(read_of(alt2.substr(20, 90), 20));
+  AssemblyOptions opt;
+  opt.kmer_sizes = {10};
+  const AssemblyOutcome out = assemble_region(ref, reads, opt);
+  ASSERT_EQ(out.kmers_used, std::vector<int>{10});
+  EXPECT_TRUE(has_haplotype(out, alt1));
+  EXPECT_TRUE(has_haplotype(out, alt2));
+}
+
 // One chimeric read (ref[150, 200) then ref[100, 150)) threads an edge from ref@190.. back to
 // ref@100: a cycle at every k up to 45. Its junction edges have multiplicity 1, so GATK 4.6
 // (pruning before the cycle test) prunes them and keeps k = 10 and 25; counting cycles first
