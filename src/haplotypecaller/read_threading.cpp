@@ -531,6 +531,22 @@ class Graph {
     auto it = unique_.find(std::string(km));
     return it == unique_.end() ? -1 : it->second;
   }
+  // increaseCountsInMatchedKmers (INCREASE_COUNTS_BACKWARDS, not through branches): a sequence
+  // that starts threading at an existing vertex also counts for the edges behind it, up to
+  // k - 1 of them, while each vertex has one incoming edge whose source ends in the k-mer's
+  // matching base.
+  void increase_counts_backwards(int v, const std::string& kmer, int offset) {
+    if (offset < 0) return;
+    const std::vector<int> ins = vertices_[static_cast<std::size_t>(v)].in;
+    for (int e : ins) {
+      Edge& ed = edges_[static_cast<std::size_t>(e)];
+      if (vertices_[static_cast<std::size_t>(ed.from)].kmer.back() == kmer[static_cast<std::size_t>(offset)] && ins.size() == 1) {
+        ed.mult += 1;
+        ed.single += 1;
+        increase_counts_backwards(ed.from, kmer, offset - 1);
+      }
+    }
+  }
   void thread(const Chunk& c) {
     const auto k = static_cast<std::size_t>(k_);
     std::size_t start = c.start;
@@ -548,6 +564,7 @@ class Graph {
     const std::string_view first = c.seq.substr(start, k);
     int v = find_unique(first, true);
     if (v < 0) v = create_vertex(first);
+    increase_counts_backwards(v, vertices_[static_cast<std::size_t>(v)].kmer, k_ - 2);
     if (c.ref) {
       ref_source_ = v;
       ref_path_.push_back(v);

@@ -5,8 +5,9 @@
 // non-unique reference k-mers and low-complexity graphs): k-mers that occur twice in one
 // sequence (reference or read chunk) are non-unique; the reference is threaded first, then
 // every read chunk (bases N or quality < 10 split reads; chunks shorter than k ignored),
-// starting at the first unique k-mer and merging into existing unique k-mer vertices;
-// edge multiplicities count reads (pruning uses the largest per-sample count). Low-weight chains
+// starting at the first unique k-mer (which also credits the up to k - 1 single-entry edges
+// behind that vertex) and merging into existing unique k-mer vertices; edge multiplicities
+// count reads (pruning uses the largest per-sample count). Low-weight chains
 // (every edge with multiplicity < 2 and not on the reference) are pruned first; then a graph is
 // rejected when the reference has non-unique k-mers (unless allowed; checked before building),
 // when it has cycles, or when it is low-complexity (non-unique k-mers * 4 > unique vertices

@@ -7,6 +7,7 @@
 #include <htslib/sam.h>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 
 #include "haplotypecaller/read_threading.hpp"
@@ -104,6 +105,29 @@ TEST(HcFrontDanglingAssembly, DanglingTailOffAnAlternateBranchIsMerged) {
   ASSERT_EQ(out.kmers_used, std::vector<int>{10});
   EXPECT_TRUE(has_haplotype(out, alt1));
   EXPECT_TRUE(has_haplotype(out, alt2));
+}
+
+// increaseCountsInMatchedKmers: read B starts threading at an existing alt k-mer (@93, which
+// holds the SNP at 100), so the edges behind it (up to k - 1) count it too, down to the branch
+// edge ref@90 -> alt@91. Only the reference itself and reads A and B are in the graph: at the
+// branch the alt edge has multiplicity 2 (A, and B counted backwards) and the reference edge 1,
+// so the alt haplotype scores log10(2) - log10(3) and the reference log10(1) - log10(3)
+// (every other vertex has one out-edge).
+TEST(HcFrontDanglingAssembly, ReadsStartingInsideABranchCountForTheEdgesBehindThem) {
+  std::mt19937 rng(41);
+  const std::string ref = random_seq(rng, 300);
+  std::string alt = ref;
+  alt[100] = alt[100] == 'A' ? 'T' : 'A';
+  const std::vector<RegionRead> reads{read_of(alt.substr(0, 150), 0), read_of(alt.substr(93, 107), 93)};
+  AssemblyOptions opt;
+  opt.kmer_sizes = {10};
+  const AssemblyOutcome out = assemble_region(ref, reads, opt);
+  ASSERT_EQ(out.kmers_used, std::vector<int>{10});
+  ASSERT_EQ(out.haplotypes.size(), 2u);
+  EXPECT_EQ(out.haplotypes[0].bases, alt);
+  EXPECT_DOUBLE_EQ(out.haplotypes[0].score, std::log10(2.0) - std::log10(3.0));
+  EXPECT_EQ(out.haplotypes[1].bases, ref);
+  EXPECT_DOUBLE_EQ(out.haplotypes[1].score, std::log10(1.0) - std::log10(3.0));
 }
 
 // One chimeric read (ref[150, 200) then ref[100, 150)) threads an edge from ref@190.. back to
