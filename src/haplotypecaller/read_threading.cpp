@@ -165,13 +165,11 @@ class Graph {
   }
 
   // AbstractReadThreadingGraph.recoverDanglingTails (recoverAll false, minMatchingBases -1):
-  // the dangling branch up to its lowest common ancestor on the reference is aligned to the
-  // reference path below that ancestor (dangling-end SW parameters, LEADING_INDEL); when the
-  // CIGAR has at most 3 elements and ends in M, the branch is joined to the reference where
-  // its longest matching suffix starts.
+  // the dangling branch up to its lowest common ancestor (a vertex with two out-edges, on the
+  // reference or not) is aligned to the reference path below that ancestor (dangling-end SW
+  // parameters, LEADING_INDEL); when the CIGAR has at most 3 elements and ends in M, the branch
+  // is joined to that path where its longest matching suffix starts.
   void recover_dangling_tails(int prune_factor, int min_len) {
-    std::unordered_map<int, std::size_t> ref_index;
-    for (std::size_t i = 0; i < ref_path_.size(); ++i) ref_index.emplace(ref_path_[i], i);
     const std::size_t nv = vertices_.size();
     std::vector<std::int32_t> scratch;
     std::vector<std::uint32_t> cig;
@@ -202,10 +200,12 @@ class Graph {
       path.push_front(cur);
       if (live_out(cur).size() <= 1) continue;
       if (cur == ref_source_ || static_cast<int>(path.size()) < std::max(1, min_len) + 1) continue;
-      auto it = ref_index.find(cur);
-      if (it == ref_index.end()) continue;
+      // getReferencePath(ancestor, downwards, blacklisted = the edge into the branch): follow
+      // reference edges, or the single other out-edge where there is none (the ancestor may be
+      // a non-reference vertex).
+      const std::vector<int> ref_down = reference_path_down(cur, heaviest_in(path[1]));
       std::string ref_bases, alt_bases;
-      for (std::size_t i = it->second; i < ref_path_.size(); ++i) ref_bases.push_back(vertices_[static_cast<std::size_t>(ref_path_[i])].kmer.back());
+      for (int x : ref_down) ref_bases.push_back(vertices_[static_cast<std::size_t>(x)].kmer.back());
       for (int x : path) alt_bases.push_back(vertices_[static_cast<std::size_t>(x)].kmer.back());
       const auto n = static_cast<std::uint32_t>(ref_bases.size()), m = static_cast<std::uint32_t>(alt_bases.size());
       scratch.resize(kernels::hc_sw::sw_scratch_ints(n, m));
@@ -237,42 +237,135 @@ class Graph {
       const std::int64_t ref_idx = last_ref - suffix + 1 + (lead_case ? 1 : 0);
       if (ref_idx == 0) continue;
       if (alt_idx >= static_cast<std::int64_t>(path.size())) continue;
-      const std::size_t target = it->second + static_cast<std::size_t>(ref_idx);
-      if (target >= ref_path_.size()) continue;
-      add_edge(path[static_cast<std::size_t>(alt_idx)], ref_path_[target], 1, false);
+      if (ref_idx >= static_cast<std::int64_t>(ref_down.size())) continue;
+      add_edge(path[static_cast<std::size_t>(alt_idx)], ref_down[static_cast<std::size_t>(ref_idx)], 1, false);
     }
   }
 
-  // Up to n best ref-source -> ref-sink paths, best score first, ties by bases.
+  // AbstractReadThreadingGraph.recoverDanglingHeads (recoverAll false, minMatchingBases -1,
+  // i.e. mergeDanglingHeadLegacy). Every vertex with in-degree 0 other than the reference
+  // source (collected before any change) is followed down its single out-edges to the first
+  // reference vertex (the highest common descendant); the branch and the reference above that
+  // vertex, both read backwards (a source contributes its whole k-mer reversed), are aligned
+  // (dangling-end SW parameters, LEADING_INDEL, trailing deletions dropped). When the CIGAR has
+  // at most 3 elements and starts with M, the last mismatch inside that first M (at most
+  // max(1, len / k) mismatches) picks where the reference joins the branch; when it lies
+  // inside the source k-mer, the branch is first extended with reference bases.
+  void recover_dangling_heads(int prune_factor, int min_len) {
+    std::unordered_map<int, std::size_t> ref_index;
+    for (std::size_t i = 0; i < ref_path_.size(); ++i) ref_index.emplace(ref_path_[i], i);
+    std::vector<int> heads;
+    for (std::size_t v0 = 0; v0 < vertices_.size(); ++v0) {
+      const int v = static_cast<int>(v0);
+      if (vertices_[v0].alive && v != ref_source_ && in_degree(v) == 0) heads.push_back(v);
+    }
+    std::vector<std::int32_t> scratch;
+    std::vector<std::uint32_t> cig;
+    for (int v : heads) {
+      if (!vertices_[static_cast<std::size_t>(v)].alive || in_degree(v) != 0) continue;
+      // findPathDownwardsToHighestCommonDescendantOfReference (give up at branches); the path
+      // is in reverse genomic order: path[0] is the reference vertex, path.back() the head.
+      std::deque<int> path;
+      std::unordered_set<int> visited;
+      int cur = v;
+      bool loop = false;
+      while (!is_ref_node(cur) && live_out(cur).size() == 1) {
+        const Edge& e = edges_[static_cast<std::size_t>(live_out(cur)[0])];
+        if (e.pruning < prune_factor) {
+          visited.insert(path.begin(), path.end());
+          path.clear();
+        } else {
+          path.push_front(cur);
+        }
+        cur = e.to;
+        if (visited.count(cur) || std::find(path.begin(), path.end(), cur) != path.end()) {
+          loop = true;
+          break;
+        }
+      }
+      if (loop || !is_ref_node(cur)) continue;
+      path.push_front(cur);
+      if (cur == ref_sink_ || static_cast<int>(path.size()) < min_len + 1) continue;
+      auto it = ref_index.find(cur);
+      if (it == ref_index.end()) continue;
+      std::vector<int> ref_up;  // reference path upwards from the descendant to the source
+      for (std::size_t i = it->second + 1; i-- > 0;) ref_up.push_back(ref_path_[i]);
+      const std::string ref_bases = bases_upwards(ref_up.begin(), ref_up.end());
+      const std::string alt_bases = bases_upwards(path.begin(), path.end());
+      const auto n = static_cast<std::uint32_t>(ref_bases.size()), m = static_cast<std::uint32_t>(alt_bases.size());
+      scratch.resize(kernels::hc_sw::sw_scratch_ints(n, m));
+      cig.resize(n + m + 2);
+      std::int32_t offset = 0;
+      const kernels::hc_sw::SwParams dangling{25, -50, -110, -6};
+      int nops = kernels::hc_sw::sw_align(ref_bases.data(), n, alt_bases.data(), m, dangling, kernels::hc_sw::kLeadingIndel,
+                                          scratch.data(), cig.data(), &offset);
+      if (nops > 0 && (cig[static_cast<std::size_t>(nops - 1)] & 0xf) == kernels::hc_sw::kOpD) --nops;
+      if (nops == 0 || nops > 3 || (cig[0] & 0xf) != kernels::hc_sw::kOpM) continue;
+      // bestPrefixMatchLegacy over the first M element.
+      const std::int64_t max_index = cig[0] >> 4;
+      const std::int64_t max_mismatches = std::max<std::int64_t>(1, max_index / k_);
+      std::int64_t mismatches = 0, last_good = -1;
+      bool too_many = false;
+      for (std::int64_t i = 0; i < max_index; ++i) {
+        if (ref_bases[static_cast<std::size_t>(i)] != alt_bases[static_cast<std::size_t>(i)]) {
+          if (++mismatches > max_mismatches) {
+            too_many = true;
+            break;
+          }
+          last_good = i;
+        }
+      }
+      if (too_many || last_good <= 0) continue;
+      if (last_good >= static_cast<std::int64_t>(ref_up.size()) - 1) continue;
+      std::vector<int> dangling_path(path.begin(), path.end());
+      if (last_good >= static_cast<std::int64_t>(dangling_path.size())) {
+        std::int64_t ref_minus_read = 0;
+        for (int i = 0; i < nops; ++i) {
+          const std::uint32_t op = cig[static_cast<std::size_t>(i)] & 0xf, len = cig[static_cast<std::size_t>(i)] >> 4;
+          if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpD) ref_minus_read += len;
+          if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpI) ref_minus_read -= len;
+        }
+        const std::int64_t extend = last_good - static_cast<std::int64_t>(dangling_path.size()) + 2;
+        if (!extend_head(dangling_path, ref_up, extend, ref_minus_read)) continue;
+      }
+      add_edge(ref_up[static_cast<std::size_t>(last_good + 1)], dangling_path[static_cast<std::size_t>(last_good)], 1, false);
+    }
+  }
+
+  // GraphBasedKBestHaplotypeFinder: up to n best ref-source -> ref-sink paths, best score
+  // first, equal scores by bases in reverse lexicographic order (GATK's deterministic tie
+  // breaker); each vertex is extended at most n times. Score of an edge:
+  // log10(multiplicity) - log10(total outgoing multiplicity), added to the path's score.
   std::vector<AssembledHaplotype> best_paths(int n) const {
     struct Partial {
       double score;
       std::string bases;
       int v;
-      bool operator<(const Partial& o) const {
+      bool operator<(const Partial& o) const {  // lower priority
         if (score != o.score) return score < o.score;
-        return bases > o.bases;
+        return bases < o.bases;
       }
     };
     std::vector<AssembledHaplotype> out;
     if (ref_source_ < 0 || !vertices_[static_cast<std::size_t>(ref_source_)].alive) return out;
     std::priority_queue<Partial> pq;
     pq.push({0.0, vertices_[static_cast<std::size_t>(ref_source_)].kmer, ref_source_});
-    std::size_t expansions = 0;
-    while (!pq.empty() && static_cast<int>(out.size()) < n && expansions < 200000) {
+    std::vector<int> extended(vertices_.size(), 0);
+    while (!pq.empty() && static_cast<int>(out.size()) < n) {
       Partial p = pq.top();
       pq.pop();
-      ++expansions;
       if (p.v == ref_sink_) {
         out.push_back({p.bases, p.score, k_});
         continue;
       }
+      if (extended[static_cast<std::size_t>(p.v)]++ >= n) continue;
       const std::vector<int> outs = live_out(p.v);
-      double total = 0.0;
+      int total = 0;
       for (int e : outs) total += edges_[static_cast<std::size_t>(e)].mult;
       for (int e : outs) {
         const Edge& ed = edges_[static_cast<std::size_t>(e)];
-        Partial q{p.score + std::log10(ed.mult) - std::log10(total), p.bases, ed.to};
+        const double penalty = std::log10(static_cast<double>(ed.mult)) - std::log10(static_cast<double>(total));
+        Partial q{p.score + penalty, p.bases, ed.to};
         q.bases.push_back(vertices_[static_cast<std::size_t>(ed.to)].kmer.back());
         pq.push(std::move(q));
       }
@@ -301,6 +394,95 @@ class Graph {
       if (edges_[static_cast<std::size_t>(e)].alive) r.push_back(e);
     }
     return r;
+  }
+  int heaviest_in(int v) const {
+    int best = -1;
+    for (int e : live_in(v)) {
+      if (best < 0 || edges_[static_cast<std::size_t>(e)].mult > edges_[static_cast<std::size_t>(best)].mult) best = e;
+    }
+    return best;
+  }
+  // BaseGraph.getNextReferenceVertex(v, allowNonRefPaths = true, blacklisted) repeated from start.
+  std::vector<int> reference_path_down(int start, int blacklisted) const {
+    std::vector<int> path;
+    std::unordered_set<int> seen;
+    int v = start;
+    while (v >= 0 && seen.insert(v).second) {
+      path.push_back(v);
+      int next = -1;
+      const std::vector<int> outs = live_out(v);
+      for (int e : outs) {
+        if (edges_[static_cast<std::size_t>(e)].ref) {
+          next = edges_[static_cast<std::size_t>(e)].to;
+          break;
+        }
+      }
+      if (next < 0) {
+        int only = -1, count = 0;
+        for (int e : outs) {
+          if (e == blacklisted) continue;
+          only = e;
+          ++count;
+        }
+        if (count == 1) next = edges_[static_cast<std::size_t>(only)].to;
+      }
+      v = next;
+    }
+    return path;
+  }
+  bool is_ref_node(int v) const {
+    const Vertex& vx = vertices_[static_cast<std::size_t>(v)];
+    for (int e : vx.in) {
+      if (edges_[static_cast<std::size_t>(e)].alive && edges_[static_cast<std::size_t>(e)].ref) return true;
+    }
+    for (int e : vx.out) {
+      if (edges_[static_cast<std::size_t>(e)].alive && edges_[static_cast<std::size_t>(e)].ref) return true;
+    }
+    return false;
+  }
+  // getBasesForPath(path, expandSource = true): each vertex's last base, a source's whole
+  // k-mer reversed (paths here run upwards, so the result is the sequence read backwards).
+  template <class It>
+  std::string bases_upwards(It first, It last) const {
+    std::string s;
+    for (It i = first; i != last; ++i) {
+      const std::string& km = vertices_[static_cast<std::size_t>(*i)].kmer;
+      if (in_degree(*i) == 0) {
+        s.append(km.rbegin(), km.rend());
+      } else {
+        s.push_back(km.back());
+      }
+    }
+    return s;
+  }
+  // extendDanglingPathAgainstReference: the head vertex is replaced by `extend` new vertices
+  // whose k-mers shift reference bases in front of it, so that the join can reach them.
+  bool extend_head(std::vector<int>& path, const std::vector<int>& ref_up, std::int64_t extend, std::int64_t ref_minus_read) {
+    const std::int64_t last_index = static_cast<std::int64_t>(path.size()) - 1;
+    const std::int64_t ref_node = last_index + ref_minus_read + extend;
+    if (ref_node < 0 || ref_node >= static_cast<std::int64_t>(ref_up.size()) || extend > k_ || extend <= 0) return false;
+    const int source = path.back();
+    path.pop_back();
+    const std::string& ref_kmer = vertices_[static_cast<std::size_t>(ref_up[static_cast<std::size_t>(ref_node)])].kmer;
+    const std::string seq = ref_kmer.substr(0, static_cast<std::size_t>(extend)) + vertices_[static_cast<std::size_t>(source)].kmer;
+    // the heaviest (here: only) outgoing edge of the head
+    int source_edge = -1;
+    for (int e : live_out(source)) {
+      if (source_edge < 0 || edges_[static_cast<std::size_t>(e)].mult > edges_[static_cast<std::size_t>(source_edge)].mult) source_edge = e;
+    }
+    if (source_edge < 0) return false;
+    const int mult = edges_[static_cast<std::size_t>(source_edge)].mult;
+    int prev = edges_[static_cast<std::size_t>(source_edge)].to;
+    edges_[static_cast<std::size_t>(source_edge)].alive = false;
+    for (std::int64_t i = extend; i > 0; --i) {
+      const int nv = static_cast<int>(vertices_.size());
+      vertices_.push_back(Vertex{seq.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(k_)), {}, {}, true});
+      const int e = add_edge(nv, prev, mult, false);
+      edges_[static_cast<std::size_t>(e)].single = 0;
+      path.push_back(nv);
+      prev = nv;
+    }
+    return true;
   }
   void kill_vertex(int v) {
     Vertex& vx = vertices_[static_cast<std::size_t>(v)];
@@ -349,6 +531,22 @@ class Graph {
     auto it = unique_.find(std::string(km));
     return it == unique_.end() ? -1 : it->second;
   }
+  // increaseCountsInMatchedKmers (INCREASE_COUNTS_BACKWARDS, not through branches): a sequence
+  // that starts threading at an existing vertex also counts for the edges behind it, up to
+  // k - 1 of them, while each vertex has one incoming edge whose source ends in the k-mer's
+  // matching base.
+  void increase_counts_backwards(int v, const std::string& kmer, int offset) {
+    if (offset < 0) return;
+    const std::vector<int> ins = vertices_[static_cast<std::size_t>(v)].in;
+    for (int e : ins) {
+      Edge& ed = edges_[static_cast<std::size_t>(e)];
+      if (vertices_[static_cast<std::size_t>(ed.from)].kmer.back() == kmer[static_cast<std::size_t>(offset)] && ins.size() == 1) {
+        ed.mult += 1;
+        ed.single += 1;
+        increase_counts_backwards(ed.from, kmer, offset - 1);
+      }
+    }
+  }
   void thread(const Chunk& c) {
     const auto k = static_cast<std::size_t>(k_);
     std::size_t start = c.start;
@@ -366,6 +564,7 @@ class Graph {
     const std::string_view first = c.seq.substr(start, k);
     int v = find_unique(first, true);
     if (v < 0) v = create_vertex(first);
+    increase_counts_backwards(v, vertices_[static_cast<std::size_t>(v)].kmer, k_ - 2);
     if (c.ref) {
       ref_source_ = v;
       ref_path_.push_back(v);
@@ -425,10 +624,16 @@ bool try_graph(const std::string& ref, const std::vector<Chunk>& chunks, int k, 
   }
   Graph g(k);
   g.build(ref, usable);
+  // GATK 4.6 prunes before counting cycles (--enable-legacy-graph-cycle-detection off), so
+  // that sequencing errors do not make false cycles; the low-complexity test then counts the
+  // unique k-mers that survived pruning.
+  g.prune(opt.prune_factor);
   if (g.has_cycles()) return false;
   if (!allow_low_complexity && g.non_unique_count() * 4 > g.unique_count()) return false;
-  g.prune(opt.prune_factor);
-  if (opt.recover_dangling) g.recover_dangling_tails(opt.prune_factor, opt.min_dangling_branch);
+  if (opt.recover_dangling) {
+    g.recover_dangling_tails(opt.prune_factor, opt.min_dangling_branch);
+    g.recover_dangling_heads(opt.prune_factor, opt.min_dangling_branch);
+  }
   g.keep_ref_connected();
   if (g.has_cycles()) return false;
   out = g.best_paths(opt.max_haplotypes);

@@ -5,19 +5,23 @@
 // non-unique reference k-mers and low-complexity graphs): k-mers that occur twice in one
 // sequence (reference or read chunk) are non-unique; the reference is threaded first, then
 // every read chunk (bases N or quality < 10 split reads; chunks shorter than k ignored),
-// starting at the first unique k-mer and merging into existing unique k-mer vertices;
-// edge multiplicities count reads (pruning uses the largest per-sample count). A graph is
-// rejected when the reference has non-unique k-mers (unless allowed), when it has cycles, or
-// when it is low-complexity (non-unique k-mers * 4 > unique vertices). Then low-weight chains
-// (every edge with multiplicity < 2 and not on the reference) are pruned, dangling tails and
-// heads are merged back into the reference where they match (recoverDanglingTails/Heads,
-// min branch length 4), paths not connecting the reference source to the sink removed, and up
-// to 128 best source-to-sink paths taken per graph by score (sum of log10(edge multiplicity /
-// outgoing multiplicity)), ties broken by bases.
+// starting at the first unique k-mer (which also credits the up to k - 1 single-entry edges
+// behind that vertex) and merging into existing unique k-mer vertices; edge multiplicities
+// count reads (pruning uses the largest per-sample count). Low-weight chains
+// (every edge with multiplicity < 2 and not on the reference) are pruned first; then a graph is
+// rejected when the reference has non-unique k-mers (unless allowed; checked before building),
+// when it has cycles, or when it is low-complexity (non-unique k-mers * 4 > unique vertices
+// left) -- GATK 4.6's default order (pruning before cycle counting). Dangling tails and heads
+// are merged back (recoverDanglingTails/Heads, min branch length 4, Smith-Waterman of the
+// branch against the reference path -- for tails the path below the branching vertex, which
+// may itself lie on an alternate branch; heads with the legacy merge), paths not connecting
+// the reference source to the sink removed, and up to 128 best source-to-sink paths taken per
+// graph by score (sum of log10(edge multiplicity / outgoing multiplicity)), ties broken by
+// bases in reverse order, each vertex extended at most 128 times (GraphBasedKBestHaplotypeFinder).
 //
-// Known differences: no SeqGraph simplification (path scores of diamonds that GATK merges may
-// differ slightly), dangling-end recovery matches by exact suffix/prefix instead of GATK's
-// Smith-Waterman on the dangling branch.
+// Known differences: no SeqGraph conversion and simplification (path scores of diamonds that
+// GATK merges may differ slightly); a graph with cycles after dangling-end recovery is
+// rejected (GATK removes the cycles in its k-best finder).
 #pragma once
 
 #include <string>
