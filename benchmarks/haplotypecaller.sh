@@ -98,3 +98,7 @@ for r in "${rows[@]}"; do
   [ -z "$hw" ] || ratio=$(awk -v a="$w" -v b="$hw" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$input" "${label//|/\\|}" "$w" "$c" "$m" "$ratio" "$over" "$sr" "$sp" "$ir" "$ip" "$g"
 done
+# PairHMM cell updates per second on the CPU (and the GPU in a CUDA build with one): 150 bp reads
+# x ~300 bp haplotypes cut from the chr20 reference (benchmarks/kernels/kernel_bench.cpp).
+[ ! -x "$bin/helicase-kernel-bench" ] || "$bin/helicase-kernel-bench" --kernels pairhmm --threads "$threads" --seconds 2 \
+  --ref "$ref" | grep -E '^(#|kernel|pairhmm)'

@@ -14,11 +14,15 @@
 #     and if that fails too the benchmark is skipped with a message), and on the NA12878 test pair
 #     when present; prints wall times, the cpu/gpu ratio, and whether the two metrics JSON files are
 #     byte-identical (cmp);
-#  5. prints a short final table.
+#  5. runs helicase-kernel-bench (benchmarks/kernels): CPU and GPU throughput of the alignment
+#     kernels and PairHMM in reads/s and GCUPS, with and without copies, and GPU == CPU per item
+#     (~40 s; KERNEL_BENCH_SECONDS per measurement, default 2);
+#  6. prints a short final table.
 # Logs (run.log, configure/build/ctest logs, the metrics JSON files, summary.txt) go to $OUT when
 # set, else to build-gpu/gpu-report. Budget: about 5 minutes including the build (benchmarks are
 # skipped once GPU_RUN_BUDGET_S, default 270 s, is spent). Exit status: non-zero when the build
-# fails, a GPU test fails, or GPU and CPU metrics differ; a benchmark that cannot run is not an
+# fails, a GPU test fails, GPU and CPU metrics differ, or a kernel's GPU output differs from its
+# CPU output; a benchmark that cannot run is not an
 # error.
 set -uo pipefail
 
@@ -34,6 +38,7 @@ SEED=4242
 NPROC=$(nproc 2>/dev/null || echo 4)
 START=$SECONDS
 SUMMARY=()  # "step<TAB>result<TAB>seconds"
+KBENCH=""   # helicase-kernel-bench's table
 BENCH=()    # "input<TAB>device<TAB>best wall s<TAB>MB/s<TAB>cpu/gpu<TAB>metrics"
 STATUS=0
 
@@ -114,6 +119,34 @@ run_gpu_tests() {
     STATUS=1
   else
     step "ctest -L gpu" "ok${skipped:+, $skipped skipped}" $((SECONDS - t0))
+  fi
+}
+
+# ---------------------------------------------------------------- kernel throughput
+kernel_bench() {
+  local bin=$BUILD/bin/helicase-kernel-bench t0=$SECONDS rc
+  if [[ ! -x $bin ]]; then
+    echo "   $bin missing: no kernel benchmark"
+    step "kernel benchmark" "skipped (not built)" 0
+    return
+  fi
+  if (($(left_s) < 60)); then
+    step "kernel benchmark" "skipped (time budget)" 0
+    return
+  fi
+  say "kernel throughput (helicase-kernel-bench)"
+  timeout 150 "$bin" --seconds "${KERNEL_BENCH_SECONDS:-2}" >"$REPORT/kernel-bench.txt" 2>&1
+  rc=$?
+  sed 's/^/   /' "$REPORT/kernel-bench.txt"
+  KBENCH=$(grep -v '^#' "$REPORT/kernel-bench.txt")
+  if ((rc != 0)); then
+    step "kernel benchmark" "FAILED (exit $rc)" $((SECONDS - t0))
+    STATUS=1
+  elif grep -q "gpu==cpu.*DIFFER" "$REPORT/kernel-bench.txt"; then
+    step "kernel benchmark" "GPU != CPU" $((SECONDS - t0))
+    STATUS=1
+  else
+    step "kernel benchmark" ok $((SECONDS - t0))
   fi
 }
 
@@ -284,6 +317,7 @@ main() {
     STATUS=1
   else
     run_gpu_tests
+    kernel_bench
     benchmarks
   fi
 
@@ -296,6 +330,11 @@ main() {
       IFS=$'\t' read -r a b c <<<"$row"
       printf '%-44s %-28s %6s\n' "$a" "$b" "$c"
     done
+    if [[ -n $KBENCH ]]; then
+      echo
+      echo "helicase-kernel-bench (cells = query x target length; reads/s: bwa_extend counts 2 jobs a read)"
+      echo "$KBENCH"
+    fi
     if ((${#BENCH[@]})); then
       echo
       printf '%-20s %10s %10s %8s %8s  %s\n' "helicase-fastq" "cpu_s" "gpu_s" "gpu_MB/s" "cpu/gpu" "metrics cmp"

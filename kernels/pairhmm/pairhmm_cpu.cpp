@@ -43,11 +43,12 @@ void fill_match_to_match(T* out) {
 }
 
 // One contiguous range of pairs. Built twice (AVX2 and baseline SSE2) and picked at load time
-// by the CPU: the per-item function inlines into each clone, so its diagonal loop runs 8 float
-// lanes where AVX2 exists. Only the vector width differs: no FMA (target avx2 excludes it and
+// by the CPU. `flatten` inlines the per-item function into each clone: without it GCC kept
+// pairhmm_pair_sum out of line, compiled once for SSE2, and the AVX2 clone never ran a ymm
+// instruction; now its diagonal loop runs 8 float (4 double) lanes where AVX2 exists. Only the vector width differs: no FMA (target avx2 excludes it and
 // ISO C++ mode does not contract), so both clones give the same bits.
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
-__attribute__((target_clones("avx2", "default")))
+__attribute__((target_clones("avx2", "default"), flatten))
 #endif
 void run_range(const PairHmmBatchView& b, const PairHmmTables& tables, std::size_t begin, std::size_t end, float* sf,
                double* sd) {

@@ -1,9 +1,15 @@
-// pairhmm_gpu.cu -- CUDA launcher of the PairHMM kernel: one thread per (read, haplotype) pair.
+// pairhmm_gpu.cu -- CUDA launcher of the PairHMM kernel: one warp per (read, haplotype) pair.
 //
-// The batch is copied to the device and pairhmm_pair (the CPU's per-item function) runs once per
-// pair; a launch group's pairs share interleaved float and double scratch (element k of thread
-// i at [k * group + i], so warps coalesce), groups sized to a fixed budget. Built with --fmad=false (kernels/CMakeLists.txt) and the kernel flushes subnormal
-// results itself, so raw sums equal the CPU's bit for bit; log10 is taken on the host.
+// A warp sweeps the pair's DP matrix as a wavefront: lane l owns read row i = 32k + l + 1 of
+// stripe k and at step s computes column j = s - l + 1, so the cell above (i-1, j) is what lane
+// l-1 computed one step before (a register shuffle), the diagonal (i-1, j-1) is what the lane
+// received the step before that, and the left cell (i, j-1) is its own previous result. Lane 0
+// reads the row above a stripe from a per-warp buffer that lane 31 wrote during the previous
+// stripe (row 0: M = X = 0, Y = initial / haplotype length). Every cell is the same expression,
+// in the same order, as pairhmm_diagonal on the CPU (--fmad=false: no contraction; subnormal
+// results flushed explicitly), and the lane owning the last row adds M and X in column order as
+// the CPU does, so raw sums equal the CPU launcher's bit for bit; log10 is taken on the host.
+// GKL's float-then-double rule is applied per pair by the warp (the test is warp-uniform).
 #include <cuda_runtime.h>
 
 #include <algorithm>
@@ -15,15 +21,128 @@
 namespace helicase::kernels::pairhmm {
 namespace {
 
-constexpr std::uint64_t kScratchBudgetBytes = std::uint64_t{512} << 20;
+constexpr unsigned kFullMask = 0xffffffffu;
+constexpr unsigned kWarpsPerBlock = 4;
+constexpr unsigned kBlocksPerSm = 16;  // 64 resident warps per SM at most
 
-__global__ void pairhmm_kernel(PairHmmBatchView b, const PairHmmTables* tables, std::uint32_t first, std::uint32_t last,
-                               PairHmmLayout layout, float* sf, double* sd) {
-  const std::uint32_t i = blockIdx.x * blockDim.x + threadIdx.x;
-  const std::uint32_t p = first + i;
-  if (p >= last) return;
-  // Interleaved scratch: lane i's element k at [k * group + i], so a warp's accesses coalesce.
-  pairhmm_pair<true>(b, *tables, p, sf + i, sd + i, layout);
+// The raw scaled sum of pair p in precision T, computed by the whole warp (every lane returns it).
+// buf: 3 * hap_cap elements of this warp (M, X, Y of the last row of the previous stripe).
+template <class T>
+__device__ T warp_pair_sum(const PairHmmBatchView& b, const PairHmmTables& tab, std::uint32_t p, T* buf,
+                           std::uint32_t hap_cap) {
+  using F = PairHmmPrecision<T>;
+  const int lane = static_cast<int>(threadIdx.x & 31u);
+  const std::uint32_t r = b.pair_read[p], h = b.pair_hap[p];
+  const int R = static_cast<int>(b.read_length[r]);
+  const int H = static_cast<int>(b.hap_length[h]);
+  if (R == 0 || H == 0) return T(0);  // warp-uniform
+  const char* rs = b.read_bases + b.read_offset[r];
+  const char* hs = b.hap_bases + b.hap_offset[h];
+  const std::uint8_t* q = b.base_quals + b.read_offset[r];
+  const std::uint8_t* qi = b.ins_quals + b.read_offset[r];
+  const std::uint8_t* qd = b.del_quals + b.read_offset[r];
+  const std::uint8_t* qc = b.gcp + b.read_offset[r];
+  const T* ph2pr = F::ph2pr(tab);
+  const T* mmt = F::mm(tab);
+  T* buf_m = buf;
+  T* buf_x = buf + hap_cap;
+  T* buf_y = buf + 2 * static_cast<std::uint64_t>(hap_cap);
+  const T init_y = F::initial(tab) / static_cast<T>(H);
+  T sum_m = T(0), sum_x = T(0);
+  for (int base = 0; base < R; base += 32) {
+    const int i = base + lane + 1;
+    const bool active = i <= R;
+    // Row i's transition and emission probabilities, as pairhmm_pair_sum prepares them.
+    T p_mm = T(0), p_gapm = T(0), p_mx = T(0), p_xx = T(0), p_my = T(0), p_yy = T(0), d_match = T(0), d_mis = T(0);
+    int rcode = 0;
+    if (active) {
+      const int ins = qi[i - 1] & 127, del = qd[i - 1] & 127, gc = qc[i - 1] & 127, bq = q[i - 1] & 127;
+      const int lo = ins <= del ? ins : del, hi = ins <= del ? del : ins;
+      p_mm = mmt[((hi * (hi + 1)) >> 1) + lo];
+      p_gapm = T(1) - ph2pr[gc];
+      p_mx = ph2pr[ins];
+      p_xx = ph2pr[gc];
+      p_my = ph2pr[del];
+      p_yy = ph2pr[gc];
+      d_match = T(1) - ph2pr[bq];
+      d_mis = ph2pr[bq] / T(3);
+      rcode = pairhmm_code<int>(rs[i - 1]);
+    }
+    // (i-1, 0): row 0 holds Y = initial/haplen, column 0 of rows >= 1 is zero. (i, 0): zero.
+    T diag_m = T(0), diag_x = T(0), diag_y = i == 1 ? init_y : T(0);
+    T left_m = T(0), left_y = T(0);
+    T out_m = T(0), out_x = T(0), out_y = T(0);  // this lane's cell of the previous step
+    const int steps = H + 31;
+    for (int s = 0; s < steps; ++s) {
+      // Lane l-1's cell of the previous step is (i-1, j) for this lane's j.
+      T up_m = __shfl_up_sync(kFullMask, out_m, 1);
+      T up_x = __shfl_up_sync(kFullMask, out_x, 1);
+      T up_y = __shfl_up_sync(kFullMask, out_y, 1);
+      const int j = s - lane + 1;
+      if (active && j >= 1 && j <= H) {
+        if (lane == 0) {
+          if (base == 0) {
+            up_m = T(0);
+            up_x = T(0);
+            up_y = init_y;
+          } else {
+            up_m = buf_m[j];
+            up_x = buf_x[j];
+            up_y = buf_y[j];
+          }
+        }
+        const int hb = pairhmm_code<int>(hs[j - 1]);
+        const bool match = (rcode == hb) | (rcode < 0) | (hb < 0);
+        const T dist = match ? d_match : d_mis;
+        const T m = F::ftz(F::ftz(F::ftz(F::ftz(diag_m * p_mm) + F::ftz(diag_x * p_gapm)) + F::ftz(diag_y * p_gapm)) * dist);
+        const T x = F::ftz(F::ftz(up_m * p_mx) + F::ftz(up_x * p_xx));
+        const T y = F::ftz(F::ftz(left_m * p_my) + F::ftz(left_y * p_yy));
+        diag_m = up_m;
+        diag_x = up_x;
+        diag_y = up_y;
+        left_m = m;
+        left_y = y;
+        out_m = m;
+        out_x = x;
+        out_y = y;
+        if (i == R) {
+          sum_m = sum_m + m;
+          sum_x = sum_x + x;
+        }
+        if (lane == 31) {
+          buf_m[j] = m;
+          buf_x[j] = x;
+          buf_y[j] = y;
+        }
+      }
+      __syncwarp();  // orders lane 31's buffer writes before lane 0's reads of the next stripe
+    }
+  }
+  return __shfl_sync(kFullMask, sum_m + sum_x, (R - 1) & 31);
+}
+
+// Warps stride over the pairs; each warp owns 3 * hap_cap floats and doubles of scratch.
+__global__ void pairhmm_warp_kernel(PairHmmBatchView b, const PairHmmTables* tables, std::uint32_t hap_cap, float* scratch_f,
+                                    double* scratch_d) {
+  const std::uint64_t warp = (static_cast<std::uint64_t>(blockIdx.x) * blockDim.x + threadIdx.x) >> 5;
+  const std::uint64_t n_warps = (static_cast<std::uint64_t>(gridDim.x) * blockDim.x) >> 5;
+  const bool lane0 = (threadIdx.x & 31u) == 0;
+  float* buf_f = scratch_f + warp * 3 * hap_cap;
+  double* buf_d = scratch_d + warp * 3 * hap_cap;
+  for (std::uint64_t p = warp; p < b.n_pairs; p += n_warps) {
+    const auto pair = static_cast<std::uint32_t>(p);
+    const float f = warp_pair_sum<float>(b, *tables, pair, buf_f, hap_cap);
+    if (f < kMinAcceptedFloat) {
+      const double d = warp_pair_sum<double>(b, *tables, pair, buf_d, hap_cap);
+      if (lane0) {
+        b.raw[pair] = d;
+        b.used_double[pair] = 1;
+      }
+    } else if (lane0) {
+      b.raw[pair] = static_cast<double>(f);
+      b.used_double[pair] = 0;
+    }
+  }
 }
 
 template <class T>
@@ -45,7 +164,11 @@ struct PairHmmGpuState {
   gpu::DeviceBuffer<std::uint8_t> quals, ins, del, gcp, used_double;
   gpu::DeviceBuffer<double> raw, scratch_d;
   gpu::DeviceBuffer<float> scratch_f;
+  cudaEvent_t kernel_start = nullptr, kernel_stop = nullptr;
+  float kernel_ms = 0.f;
   ~PairHmmGpuState() {
+    if (kernel_start) cudaEventDestroy(kernel_start);
+    if (kernel_stop) cudaEventDestroy(kernel_stop);
     if (stream) cudaStreamDestroy(stream);
   }
 };
@@ -57,6 +180,8 @@ PairHmmGpuStatePtr make_pairhmm_gpu_state(int device, const PairHmmTables& table
   PairHmmGpuStatePtr s(new PairHmmGpuState);
   s->device = device;
   HELICASE_CUDA_CHECK(cudaStreamCreate(&s->stream));
+  HELICASE_CUDA_CHECK(cudaEventCreate(&s->kernel_start));
+  HELICASE_CUDA_CHECK(cudaEventCreate(&s->kernel_stop));
   to_device(s->tables, &tables, 1, s->stream);
   HELICASE_CUDA_CHECK(cudaStreamSynchronize(s->stream));
   return s;
@@ -86,22 +211,26 @@ void pairhmm_gpu(const PairHmmBatchView& h, std::uint32_t n_reads, std::uint32_t
   s.used_double.reserve(n);
   d.raw = s.raw.data();
   d.used_double = s.used_double.data();
-  const PairHmmLayout one = pairhmm_interleaved_layout(h, n_reads, n_haps, 1);
-  const std::uint64_t per_pair = pairhmm_interleaved_elems(one) * (sizeof(float) + sizeof(double));
-  const std::uint32_t group = static_cast<std::uint32_t>(std::max<std::uint64_t>(1, std::min<std::uint64_t>(n, kScratchBudgetBytes / per_pair)));
-  const PairHmmLayout layout = pairhmm_interleaved_layout(h, n_reads, n_haps, group);
-  s.scratch_f.reserve(pairhmm_interleaved_elems(layout));
-  s.scratch_d.reserve(pairhmm_interleaved_elems(layout));
-  const unsigned threads = 64;
-  for (std::uint32_t first = 0; first < n; first += group) {
-    const std::uint32_t last = std::min(n, first + group);
-    const unsigned blocks = (last - first + threads - 1) / threads;
-    pairhmm_kernel<<<blocks, threads, 0, st>>>(d, s.tables.data(), first, last, layout, s.scratch_f.data(), s.scratch_d.data());
-    HELICASE_CUDA_CHECK(cudaGetLastError());
-  }
+  std::uint32_t hap_cap = 1;
+  for (std::uint32_t i = 0; i < n_haps; ++i) hap_cap = std::max(hap_cap, h.hap_length[i] + 1);
+  int sms = 0;
+  HELICASE_CUDA_CHECK(cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, s.device));
+  const std::uint64_t blocks =
+      std::min<std::uint64_t>((std::uint64_t{n} + kWarpsPerBlock - 1) / kWarpsPerBlock, std::uint64_t(std::max(sms, 1)) * kBlocksPerSm);
+  const std::uint64_t scratch = blocks * kWarpsPerBlock * 3 * hap_cap;
+  s.scratch_f.reserve(scratch);
+  s.scratch_d.reserve(scratch);
+  HELICASE_CUDA_CHECK(cudaEventRecord(s.kernel_start, st));
+  pairhmm_warp_kernel<<<static_cast<unsigned>(blocks), kWarpsPerBlock * 32, 0, st>>>(d, s.tables.data(), hap_cap, s.scratch_f.data(),
+                                                                                     s.scratch_d.data());
+  HELICASE_CUDA_CHECK(cudaGetLastError());
+  HELICASE_CUDA_CHECK(cudaEventRecord(s.kernel_stop, st));
   HELICASE_CUDA_CHECK(cudaMemcpyAsync(h.raw, d.raw, n * sizeof(double), cudaMemcpyDeviceToHost, st));
   HELICASE_CUDA_CHECK(cudaMemcpyAsync(h.used_double, d.used_double, n, cudaMemcpyDeviceToHost, st));
   HELICASE_CUDA_CHECK(cudaStreamSynchronize(st));
+  HELICASE_CUDA_CHECK(cudaEventElapsedTime(&s.kernel_ms, s.kernel_start, s.kernel_stop));
 }
+
+double pairhmm_gpu_last_kernel_ms(const PairHmmGpuState& s) { return static_cast<double>(s.kernel_ms); }
 
 }  // namespace helicase::kernels::pairhmm

@@ -14,4 +14,6 @@ void pairhmm_gpu(const PairHmmBatchView&, std::uint32_t, std::uint32_t, PairHmmG
   fail(ErrorKind::Gpu, "this build of Helicase has no CUDA support");
 }
 
+double pairhmm_gpu_last_kernel_ms(const PairHmmGpuState&) { return 0.0; }
+
 }  // namespace helicase::kernels::pairhmm

@@ -2,7 +2,8 @@
 //
 // pairhmm_make_tables() builds GKL's probability tables once (host). PairHmmRunner runs
 // pairhmm_pair over every pair of a batch on the backend chosen at construction (CPU threads,
-// contiguous parts of the batch, per-thread scratch; or the GPU, one thread per pair) and
+// contiguous parts of the batch, per-thread scratch; or the GPU, one warp per pair sweeping the
+// matrix as a wavefront, see pairhmm_gpu.cu) and
 // returns log10 likelihoods (pairhmm_finish). Both backends give identical bits: the same
 // per-item function, no FMA contraction, log10 taken on the host.
 #pragma once
@@ -33,12 +34,16 @@ using PairHmmGpuStatePtr = std::unique_ptr<PairHmmGpuState, PairHmmGpuStateDelet
 PairHmmGpuStatePtr make_pairhmm_gpu_state(int device, const PairHmmTables& tables);
 // n_reads / n_haps: sizes of the batch's read and haplotype arrays.
 void pairhmm_gpu(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, PairHmmGpuState& state);
+// Milliseconds the last pairhmm_gpu call spent in its kernels (CUDA events around the
+// launches: no copies), for the kernel benchmark.
+double pairhmm_gpu_last_kernel_ms(const PairHmmGpuState& state);
 
-// The layout of the GPU launcher for a batch: groups of `group` pairs sharing interleaved scratch.
+// An interleaved scratch layout (the former one-thread-per-pair GPU launcher's): groups of
+// `group` pairs sharing interleaved scratch.
 PairHmmLayout pairhmm_interleaved_layout(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps,
                                          std::uint64_t group);
-// The GPU launcher's interleaved scratch layout executed on the CPU (calling thread): lets the
-// CPU tests check that the layout gives the contiguous layout's bits.
+// The interleaved scratch layout executed on the CPU (calling thread): a second, scalar-order
+// evaluation the CPU tests compare with the vectorised launcher bit for bit.
 void pairhmm_cpu_interleaved(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, const PairHmmTables& tables,
                              std::uint64_t group);
 
