@@ -1,4 +1,4 @@
-// hc_reads.hpp -- the reads HaplotypeCaller works on, one contig at a time.
+// hc_reads.hpp -- the reads HaplotypeCaller works on, streamed contig by contig.
 //
 // ContigReadSource streams a coordinate-sorted SAM/BAM/CRAM and hands back, contig by contig and
 // in batches of whole start positions (never a whole contig at once), the reads GATK 4.6.2.0's
