@@ -35,6 +35,7 @@ class BandPassActivityProfile {
   BandPassActivityProfile(std::int64_t contig_length, const ActivityProfileParams& p = {});
   bool empty() const { return probs_.empty(); }
   std::int64_t end() const { return stop_; }  // last added locus (valid when !empty())
+  std::int64_t start() const { return start_; }  // first buffered locus (valid when !empty())
   // Adds the state of locus pos (must follow the last added one). hq_soft_clips < 0: none.
   void add(std::int64_t pos, double prob, double hq_soft_clips_mean = -1.0);
   // Pops every ready region (all of them with force).

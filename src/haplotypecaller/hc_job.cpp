@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <sstream>
 #include <thread>
@@ -94,87 +95,145 @@ HaplotypeCallerStats run_haplotypecaller(const HaplotypeCallerJob& job, const Ba
   HaplotypeCallerStats stats;
   std::vector<std::pair<int, VariantCall>> calls;  // reference tid, call
   const unsigned workers = backend.is_gpu() ? 1u : std::max(1u, backend.pool().size());
-  ContigReads cr;
-  while (source.next(cr, rng)) {
-    stats.reads += cr.reads.size();
-    stats.filtered += cr.filtered;
-    stats.downsampled += cr.downsampled;
-    const int rtid = rdict.find(cr.contig);
-    if (rtid < 0) {
-      if (cr.reads.empty()) continue;
-      fail_data(job.in_bam + ": reads on contig " + cr.contig + ", which the reference " + job.reference + " lacks");
-    }
-    if (cr.reads.empty()) continue;
+  // Regions are built in batches once the reads they need are in; a batch this large keeps
+  // the workers busy while the reads held stay those of a few hundred kb.
+  const std::size_t batch_regions = 32u * workers;
+  constexpr std::size_t kMaxWindowReads = 200000;  // or earlier when active regions are sparse
+  ContigStart cs;
+  while (source.next_contig(cs)) {
+    ReadCounts counts;
+    std::vector<RegionRead> window;  // sorted by start: the reads still needed
+    bool done = !source.pull(window, rng, counts);
+    stats.peak_window = std::max<std::uint64_t>(stats.peak_window, window.size());
+    const int rtid = rdict.find(cs.contig);
     std::vector<std::pair<std::int64_t, std::int64_t>> spans;  // 0-based half-open
-    if (use_intervals) {
-      for (const auto& [s, e] : intervals.regions(rtid)) spans.emplace_back(s - 1, e);
-    } else {
-      spans.emplace_back(0, rdict.lengths[static_cast<std::size_t>(rtid)]);
+    if (!done && rtid < 0) {
+      fail_data(job.in_bam + ": reads on contig " + cs.contig + ", which the reference " + job.reference + " lacks");
     }
-    if (spans.empty()) continue;
-    const std::shared_ptr<const std::string> ref = reference.contig(rtid);
-    for (const RegionRead& r : cr.reads) {
-      if (r.original_end > static_cast<std::int64_t>(ref->size())) {
-        fail_data(job.in_bam + ": read " + r.name + " ends past the end of contig " + cr.contig + " in the reference");
+    if (!done) {
+      if (use_intervals) {
+        for (const auto& [s, e] : intervals.regions(rtid)) spans.emplace_back(s - 1, e);
+      } else {
+        spans.emplace_back(0, rdict.lengths[static_cast<std::size_t>(rtid)]);
       }
     }
-    std::vector<ProfileRegion> active;
-    for (const auto& [s, e] : spans) {
-      // Only the reads that can reach the interval take part in its pileups.
-      auto regions = active_regions(cr.reads, *ref, s, e, job.caller.ploidy);
-      active.insert(active.end(), regions.begin(), regions.end());
+    if (spans.empty()) {  // nothing to call here; the reads are still drawn for downsampling
+      stats.reads += window.size();
+      for (window.clear(); source.pull(window, rng, counts); window.clear()) stats.reads += window.size();
+      stats.filtered += counts.filtered;
+      stats.downsampled += counts.downsampled;
+      continue;
     }
-    stats.active_regions += active.size();
+    const std::shared_ptr<const std::string> ref = reference.contig(rtid);
+    const auto contig_len = static_cast<std::int64_t>(ref->size());
     ContigView view;
-    view.tid = cr.tid;
-    view.name = cr.contig;
+    view.tid = cs.tid;
+    view.name = cs.contig;
     view.ref = ref.get();
-    view.reads = &cr.reads;
-    for (const RegionRead& r : cr.reads) {
-      std::int64_t lead = 0, trail = 0;
-      if (!r.cigar.empty() && bam_cigar_op(r.cigar.front()) == BAM_CSOFT_CLIP) lead = bam_cigar_oplen(r.cigar.front());
-      if (!r.cigar.empty() && bam_cigar_op(r.cigar.back()) == BAM_CSOFT_CLIP) trail = bam_cigar_oplen(r.cigar.back());
-      view.max_read_span = std::max(view.max_read_span, r.original_end - r.pos + lead + trail);
-    }
-    // Regions on worker threads; each worker has its own single-thread CPU backend (the shared
-    // pool is not used for nested work) or, on a GPU, the one device.
-    std::vector<RegionResult> results(active.size());
-    std::atomic<std::size_t> next{0};
-    std::vector<std::exception_ptr> errors(workers);
-    auto work = [&](unsigned w) {
-      try {
-        ThreadPool single(1);
-        const Backend local = backend.is_gpu() ? backend : Backend::cpu(single);
-        kernels::hc_sw::SwRunner sw(local);
-        kernels::pairhmm::PairHmmRunner hmm(local);
-        for (std::size_t i = next++; i < active.size(); i = next++) {
-          RegionResult& r = results[i];
-          r.region = build_region(view, active[i], sw, job.regions, &r.debug);
-          if (r.region) {
-            r.likelihoods = compute_read_likelihoods(*r.region, hmm, job.caller.likelihood);
-            r.realigned = realign_reads_to_best_haplotypes(*r.region, *r.likelihoods, sw);
+    view.reads = &window;
+    std::size_t span_i = 0, fed = 0, checked = 0;
+    std::optional<ActiveRegionScanner> scanner;
+    scanner.emplace(*ref, spans[0].first, spans[0].second, job.caller.ploidy);
+    std::vector<ProfileRegion> pending;
+    std::int64_t evicted_upto = std::numeric_limits<std::int64_t>::min();
+    UpstreamDeletions upstream;
+    auto padded = [&](const ProfileRegion& a) {
+      return std::pair{std::max<std::int64_t>(0, a.start - job.regions.region_padding),
+                       std::min(contig_len, a.end + 1 + job.regions.region_padding)};
+    };
+    while (true) {
+      for (; checked < window.size(); ++checked) {
+        const RegionRead& r = window[checked];
+        if (r.original_end > contig_len) {
+          fail_data(job.in_bam + ": read " + r.name + " ends past the end of contig " + cs.contig + " in the reference");
+        }
+        std::int64_t lead = 0, trail = 0;
+        if (!r.cigar.empty() && bam_cigar_op(r.cigar.front()) == BAM_CSOFT_CLIP) lead = bam_cigar_oplen(r.cigar.front());
+        if (!r.cigar.empty() && bam_cigar_op(r.cigar.back()) == BAM_CSOFT_CLIP) trail = bam_cigar_oplen(r.cigar.back());
+        view.max_read_span = std::max(view.max_read_span, r.original_end - r.pos + lead + trail);
+        ++stats.reads;
+      }
+      // Every read starting before `known` is in the window.
+      const std::int64_t known = done ? std::numeric_limits<std::int64_t>::max() : window.back().pos + 1;
+      while (scanner) {
+        for (; fed < window.size(); ++fed) scanner->add_read(window[fed].pos, window[fed].original_end);
+        if (!done && known < spans[span_i].second) {
+          scanner->advance(window, known, pending);
+          break;
+        }
+        scanner->finish(window, pending);
+        if (++span_i < spans.size()) {
+          scanner.emplace(*ref, spans[span_i].first, spans[span_i].second, job.caller.ploidy);
+          fed = 0;
+        } else {
+          scanner.reset();
+        }
+      }
+      std::size_t ready = 0;
+      while (ready < pending.size() && padded(pending[ready]).second <= known) ++ready;
+      if (ready > 0 && (ready >= batch_regions || done || window.size() > kMaxWindowReads)) {
+        stats.active_regions += ready;
+        for (std::size_t i = 0; i < ready; ++i) {
+          if (padded(pending[i]).first < evicted_upto) fail_internal("haplotypecaller: reads of a region were released early");
+        }
+        // Regions on worker threads; each worker has its own single-thread CPU backend (the
+        // shared pool is not used for nested work) or, on a GPU, the one device.
+        std::vector<RegionResult> results(ready);
+        std::atomic<std::size_t> next{0};
+        std::vector<std::exception_ptr> errors(workers);
+        auto work = [&](unsigned w) {
+          try {
+            ThreadPool single(1);
+            const Backend local = backend.is_gpu() ? backend : Backend::cpu(single);
+            kernels::hc_sw::SwRunner sw(local);
+            kernels::pairhmm::PairHmmRunner hmm(local);
+            for (std::size_t i = next++; i < ready; i = next++) {
+              RegionResult& r = results[i];
+              r.region = build_region(view, pending[i], sw, job.regions, &r.debug);
+              if (r.region) {
+                r.likelihoods = compute_read_likelihoods(*r.region, hmm, job.caller.likelihood);
+                r.realigned = realign_reads_to_best_haplotypes(*r.region, *r.likelihoods, sw);
+              }
+            }
+          } catch (...) {
+            errors[w] = std::current_exception();
+          }
+        };
+        std::vector<std::thread> threads;
+        for (unsigned w = 1; w < std::min<std::size_t>(workers, ready); ++w) threads.emplace_back(work, w);
+        work(0);
+        for (auto& t : threads) t.join();
+        for (const auto& e : errors) {
+          if (e) std::rethrow_exception(e);
+        }
+        for (RegionResult& r : results) {
+          if (debug) write_debug(*debug, cs.contig, r);
+          if (!r.region) continue;
+          ++stats.assembled_regions;
+          for (VariantCall& c : genotype_region(*r.region, *r.likelihoods, job.caller, upstream, &r.realigned)) {
+            calls.emplace_back(rtid, std::move(c));
           }
         }
-      } catch (...) {
-        errors[w] = std::current_exception();
+        pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(ready));
       }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);
-    work(0);
-    for (auto& t : threads) t.join();
-    for (const auto& e : errors) {
-      if (e) std::rethrow_exception(e);
-    }
-    UpstreamDeletions upstream;
-    for (RegionResult& r : results) {
-      if (debug) write_debug(*debug, cr.contig, r);
-      if (!r.region) continue;
-      ++stats.assembled_regions;
-      for (VariantCall& c : genotype_region(*r.region, *r.likelihoods, job.caller, upstream, &r.realigned)) {
-        calls.emplace_back(rtid, std::move(c));
+      if (done) break;
+      // Release the reads no later locus or region can use: those ending before the scanner's
+      // floor less the region padding and before every pending region's padded span.
+      std::int64_t floor = scanner ? scanner->floor() - job.regions.region_padding : std::numeric_limits<std::int64_t>::max();
+      for (const ProfileRegion& a : pending) floor = std::min(floor, padded(a).first);
+      std::size_t drop = 0;
+      while (drop < window.size() && window[drop].pos + view.max_read_span <= floor) ++drop;
+      if (drop > 0) {
+        window.erase(window.begin(), window.begin() + static_cast<std::ptrdiff_t>(drop));
+        evicted_upto = std::max(evicted_upto, floor);
+        fed = fed >= drop ? fed - drop : 0;
+        checked -= drop;
       }
+      done = !source.pull(window, rng, counts);
+      stats.peak_window = std::max<std::uint64_t>(stats.peak_window, window.size());
     }
+    stats.filtered += counts.filtered;
+    stats.downsampled += counts.downsampled;
   }
   std::stable_sort(calls.begin(), calls.end(), [](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first < b.first;
@@ -190,7 +249,8 @@ HaplotypeCallerStats run_haplotypecaller(const HaplotypeCallerJob& job, const Ba
   log.info("haplotypecaller: " + std::to_string(stats.reads) + " reads used (" + std::to_string(stats.filtered) +
            " filtered, " + std::to_string(stats.downsampled) + " downsampled), " + std::to_string(stats.active_regions) +
            " active regions, " + std::to_string(stats.assembled_regions) + " with variation, " +
-           std::to_string(stats.calls) + " variants written");
+           std::to_string(stats.calls) + " variants written; at most " + std::to_string(stats.peak_window) +
+           " reads held at once");
   return stats;
 }
 

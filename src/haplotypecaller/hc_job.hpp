@@ -1,13 +1,15 @@
 // hc_job.hpp -- helicase-haplotypecaller end to end: BAM + reference -> VCF (GATK 4.6.2.0
 // HaplotypeCaller, single sample, VCF mode).
 //
-// Contig by contig (the BAM's order): reads in (hc_reads.hpp), the active regions of each
-// traversal interval (locus_activity.hpp; no -L: every reference contig the BAM shares),
-// then regions are built (region_builder.hpp) and their read likelihoods computed on worker
-// threads (each region independently, results kept by region index), and genotyped in
-// region order (UpstreamDeletions per contig). Calls are written in reference order through
-// the back end's VcfWriter (.vcf or BGZF .vcf.gz + .tbi; atomic). The output does not depend
-// on the thread count. --debug-regions writes one line per region and haplotype/event.
+// Contig by contig (the BAM's order), streaming: reads come in batches of whole start positions
+// (hc_reads.hpp) into a window; the active regions of each traversal interval (locus_activity.hpp;
+// no -L: every reference contig the BAM shares) are cut as far as the reads in settle, regions
+// whose padded span is covered are built (region_builder.hpp) and their read likelihoods computed
+// on worker threads in batches (results kept by region index), then genotyped in region order
+// (UpstreamDeletions per contig), and reads no later locus or region can use are released. Only
+// the calls are kept to the end and written in reference order through the back end's VcfWriter
+// (.vcf or BGZF .vcf.gz + .tbi; atomic). The output does not depend on the thread count or on
+// how the reads are batched. --debug-regions writes one line per region and haplotype/event.
 #pragma once
 
 #include <string>
@@ -32,6 +34,7 @@ struct HaplotypeCallerJob {
 
 struct HaplotypeCallerStats {
   std::uint64_t reads = 0, filtered = 0, downsampled = 0, active_regions = 0, assembled_regions = 0, calls = 0;
+  std::uint64_t peak_window = 0;  // most reads held at once (streaming window)
 };
 
 HaplotypeCallerStats run_haplotypecaller(const HaplotypeCallerJob& job, const Backend& backend, Logger& log);

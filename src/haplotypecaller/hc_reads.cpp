@@ -78,6 +78,8 @@ struct ContigReadSource::Impl {
   std::size_t batch_n = 0, batch_i = 0;
   bool eof = false;
   std::vector<bool> seen_tid;
+  std::int32_t tid = -1;      // contig being pulled (-1: none)
+  std::int64_t last_pos = -1; // of the last record of that contig (sortedness check)
 
   Impl(const ReadSourceOptions& o, const Backend& b) : opt(o), backend(b), input(o.in_bam, b.pool().size(), o.reference) {
     seen_tid.assign(static_cast<std::size_t>(sam_hdr_nref(input.header())), false);
@@ -217,40 +219,58 @@ std::string ContigReadSource::sample_name() const {
   return sm;
 }
 
-bool ContigReadSource::next(ContigReads& out, JavaRandom& rng) {
+bool ContigReadSource::next_contig(ContigStart& out) {
   Impl& m = *impl_;
-  out = ContigReads{};
-  // Skip reads that carry no position.
+  // Finish the current contig (reads the caller did not pull), then skip reads with no position.
   bam1_t* b = m.peek();
-  while (b && bqsr::gatk_unmapped(b)) {
+  while (b && (bqsr::gatk_unmapped(b) || b->core.tid == m.tid)) {
     ++m.batch_i;
     b = m.peek();
   }
-  if (!b) return false;
+  if (!b) {
+    m.tid = -1;
+    return false;
+  }
   const std::int32_t tid = b->core.tid;
   if (m.seen_tid[static_cast<std::size_t>(tid)]) fail_data(m.opt.in_bam + " is not coordinate-sorted");
   m.seen_tid[static_cast<std::size_t>(tid)] = true;
+  m.tid = tid;
+  m.last_pos = -1;
   out.tid = tid;
   out.contig = sam_hdr_tid2name(m.input.header(), tid);
+  return true;
+}
+
+bool ContigReadSource::pull(std::vector<RegionRead>& out, JavaRandom& rng, ReadCounts& counts, std::size_t batch) {
+  Impl& m = *impl_;
+  if (m.tid < 0) return false;
+  std::vector<RegionRead> reads;
   std::vector<bam1_t*> kept;
-  std::int64_t last_pos = -1;
-  for (; b && b->core.tid == tid; ++m.batch_i, b = m.peek()) {
+  std::size_t seen = 0;
+  std::int64_t last_kept = -1;
+  for (bam1_t* b = m.peek(); b && b->core.tid == m.tid; ++m.batch_i, b = m.peek()) {
     if (bqsr::gatk_unmapped(b)) continue;
-    if (b->core.pos < last_pos) fail_data(m.opt.in_bam + " is not coordinate-sorted (read " + bqsr::read_name(b) + ")");
-    last_pos = b->core.pos;
+    // Stop between start positions only, so that each position is downsampled whole.
+    if (seen >= batch && b->core.pos != last_kept && !reads.empty()) break;
+    ++seen;
+    if (b->core.pos < m.last_pos) fail_data(m.opt.in_bam + " is not coordinate-sorted (read " + bqsr::read_name(b) + ")");
+    m.last_pos = b->core.pos;
     if (!m.passes(b)) {
-      ++out.filtered;
+      ++counts.filtered;
       continue;
     }
-    out.reads.push_back(m.convert(b));
+    last_kept = b->core.pos;
+    reads.push_back(m.convert(b));
     if (m.applier) kept.push_back(bam_dup1(b));
   }
   if (m.applier) {
     std::vector<const bam1_t*> recs(kept.begin(), kept.end());
-    m.recalibrate(recs, out.reads);
+    m.recalibrate(recs, reads);
     for (bam1_t* k : kept) bam_destroy1(k);
   }
-  out.downsampled = downsample_per_start(out.reads, m.opt.max_reads_per_start, rng);
+  if (reads.empty()) return false;
+  counts.downsampled += downsample_per_start(reads, m.opt.max_reads_per_start, rng);
+  for (RegionRead& r : reads) out.push_back(std::move(r));
   return true;
 }
 

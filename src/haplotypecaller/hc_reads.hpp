@@ -1,7 +1,8 @@
-// hc_reads.hpp -- the reads HaplotypeCaller works on, one contig at a time.
+// hc_reads.hpp -- the reads HaplotypeCaller works on, streamed contig by contig.
 //
-// ContigReadSource streams a coordinate-sorted SAM/BAM/CRAM and hands back, per contig, the
-// reads GATK 4.6.2.0's HaplotypeCaller would see: optionally recalibrated with a BQSR report
+// ContigReadSource streams a coordinate-sorted SAM/BAM/CRAM and hands back, contig by contig and
+// in batches of whole start positions (never a whole contig at once), the reads GATK 4.6.2.0's
+// HaplotypeCaller would see: optionally recalibrated with a BQSR report
 // (as helicase-applybqsr does it: BI/BD dropped), IUPAC codes turned into N
 // (IUPACReadTransformer), the default HC read filters (makeStandardHCReadFilters: MQ >= 20,
 // MQ != 255, mapped, not secondary, not duplicate, not QC-failed, reference length > 0, good
@@ -28,10 +29,12 @@ struct ReadSourceOptions {
   int min_mapq = 20;
 };
 
-struct ContigReads {
-  std::int32_t tid = -1;          // index in the BAM header
+struct ContigStart {
+  std::int32_t tid = -1;  // index in the BAM header
   std::string contig;
-  std::vector<RegionRead> reads;  // RegionRead::pos/cigar = the record's alignment
+};
+
+struct ReadCounts {
   std::uint64_t filtered = 0, downsampled = 0;
 };
 
@@ -41,8 +44,12 @@ class ContigReadSource {
   ~ContigReadSource();
   ContigReadSource(const ContigReadSource&) = delete;
   ContigReadSource& operator=(const ContigReadSource&) = delete;
-  // The next contig's reads (false at the end). rng: the run's shared generator.
-  bool next(ContigReads& out, JavaRandom& rng);
+  // Streaming, contig by contig: next_contig() moves to the next contig holding reads (false at
+  // the end); pull() then appends that contig's next reads, whole start positions at a time
+  // (about `batch` records read), downsampled with rng (the run's shared generator, drawn in
+  // file order); false when the contig has no more reads and nothing was appended.
+  bool next_contig(ContigStart& out);
+  bool pull(std::vector<RegionRead>& out, JavaRandom& rng, ReadCounts& counts, std::size_t batch = 20000);
   std::vector<std::pair<std::string, std::int64_t>> header_contigs() const;
   std::string sample_name() const;  // SM of the first @RG (exit 3 when none)
 

@@ -137,44 +137,87 @@ std::vector<LocusState> locus_states(const std::vector<RegionRead>& reads, const
   return out;
 }
 
-std::vector<ProfileRegion> active_regions(const std::vector<RegionRead>& reads, const std::string& ref,
-                                          std::int64_t begin, std::int64_t end, int ploidy,
-                                          const ActivityProfileParams& params) {
-  // Loci no read covers have probability 0. Far from reads the profile only holds inactive
-  // states, which never move an active region's boundaries: each block of covered loci is run
-  // from `lead` loci before it (the farthest a state spreads back) to `tail` loci after it (by
-  // then every pending active region has been popped), and the zeros beyond are skipped. The
-  // interval's last block is flushed (forced) at the interval end, as GATK does.
-  const std::int64_t lead = params.filter_size + params.max_prob_propagation + 10;
-  const std::int64_t tail = params.max_region + params.max_prob_propagation + params.filter_size + 100;
-  std::vector<std::pair<std::int64_t, std::int64_t>> blocks;
-  for (const RegionRead& r : reads) {
-    const std::int64_t s = std::max(begin, r.pos), e = std::min(end, r.original_end);
-    if (s >= e) continue;
-    if (!blocks.empty() && s <= blocks.back().second + lead + tail + 10) {
-      blocks.back().second = std::max(blocks.back().second, e);
-    } else {
-      blocks.emplace_back(s, e);
-    }
+ActiveRegionScanner::ActiveRegionScanner(const std::string& ref, std::int64_t begin, std::int64_t end, int ploidy,
+                                         const ActivityProfileParams& params)
+    : ref_(ref),
+      begin_(begin),
+      end_(end),
+      ploidy_(ploidy),
+      params_(params),
+      lead_(params.filter_size + params.max_prob_propagation + 10),
+      tail_(params.max_region + params.max_prob_propagation + params.filter_size + 100),
+      next_(begin) {}
+
+void ActiveRegionScanner::add_read(std::int64_t pos, std::int64_t original_end) {
+  const std::int64_t s = std::max(begin_, pos), e = std::min(end_, original_end);
+  if (s >= e) return;
+  if (!blocks_.empty() && s <= blocks_.back().second + lead_ + tail_ + 10) {
+    blocks_.back().second = std::max(blocks_.back().second, e);
+  } else {
+    blocks_.emplace_back(s, e);
   }
-  std::vector<ProfileRegion> out;
+}
+
+std::int64_t ActiveRegionScanner::floor() const {
+  if (blocks_.empty()) return end_;
+  std::int64_t f = profile_ ? next_ : std::max(begin_, blocks_.front().first - lead_);
+  if (profile_ && !profile_->empty()) f = std::min(f, profile_->start());
+  return f;
+}
+
+void ActiveRegionScanner::run(const std::vector<RegionRead>& reads, std::int64_t known, bool all,
+                              std::vector<ProfileRegion>& out) {
   auto keep = [&](const std::vector<ProfileRegion>& rs) {
     for (const auto& r : rs) {
       if (r.active) out.push_back(r);
     }
   };
-  for (const auto& [bs, be] : blocks) {
-    const std::int64_t from = std::max(begin, bs - lead), to = std::min(end, be + tail);
-    const std::vector<LocusState> states = locus_states(reads, ref, bs, be, ploidy);
-    BandPassActivityProfile profile(static_cast<std::int64_t>(ref.size()), params);
-    for (std::int64_t pos = from; pos < to; ++pos) {
-      if (!profile.empty()) keep(profile.pop(false));
-      const bool inside = pos >= bs && pos < be;
-      const LocusState s = inside ? states[static_cast<std::size_t>(pos - bs)] : LocusState{};
-      profile.add(pos, s.prob, s.hq_soft_clips);
+  while (!blocks_.empty()) {
+    const auto [bs, be] = blocks_.front();
+    const bool closed = all || blocks_.size() > 1;
+    if (!profile_) {
+      profile_.emplace(static_cast<std::int64_t>(ref_.size()), params_);
+      next_ = std::max(begin_, bs - lead_);
     }
-    if (to == end) keep(profile.pop(true));
+    const std::int64_t to = std::min(end_, be + tail_);
+    // An open block may still grow: its loci are final below `known`, and the zeros after its
+    // covered loci are only added once it is known whether another read extends it.
+    const std::int64_t limit = closed ? to : std::min(known, to);
+    constexpr std::int64_t kStep = 1 << 16;
+    while (next_ < limit) {
+      const std::int64_t stop = std::min(limit, next_ + kStep);
+      const std::int64_t cs = std::max(next_, bs), ce = std::min(stop, be);
+      const std::vector<LocusState> states = cs < ce ? locus_states(reads, ref_, cs, ce, ploidy_) : std::vector<LocusState>{};
+      for (std::int64_t pos = next_; pos < stop; ++pos) {
+        if (!profile_->empty()) keep(profile_->pop(false));
+        const bool inside = pos >= cs && pos < ce;
+        const LocusState st = inside ? states[static_cast<std::size_t>(pos - cs)] : LocusState{};
+        profile_->add(pos, st.prob, st.hq_soft_clips);
+      }
+      next_ = stop;
+    }
+    if (!closed) return;
+    if (to == end_) keep(profile_->pop(true));
+    profile_.reset();
+    blocks_.pop_front();
   }
+}
+
+void ActiveRegionScanner::advance(const std::vector<RegionRead>& reads, std::int64_t known, std::vector<ProfileRegion>& out) {
+  run(reads, known, false, out);
+}
+
+void ActiveRegionScanner::finish(const std::vector<RegionRead>& reads, std::vector<ProfileRegion>& out) {
+  run(reads, end_, true, out);
+}
+
+std::vector<ProfileRegion> active_regions(const std::vector<RegionRead>& reads, const std::string& ref,
+                                          std::int64_t begin, std::int64_t end, int ploidy,
+                                          const ActivityProfileParams& params) {
+  ActiveRegionScanner scanner(ref, begin, end, ploidy, params);
+  for (const RegionRead& r : reads) scanner.add_read(r.pos, r.original_end);
+  std::vector<ProfileRegion> out;
+  scanner.finish(reads, out);
   return out;
 }
 

@@ -13,6 +13,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,40 @@ struct LocusState {
 // alignment). ref is the whole contig sequence (upper case).
 std::vector<LocusState> locus_states(const std::vector<RegionRead>& reads, const std::string& ref, std::int64_t begin,
                                      std::int64_t end, int ploidy);
+
+// The active regions of one traversal interval [begin, end) (0-based), fed read by read so that
+// only a window of reads is held. Loci no read covers have probability 0 and, far from reads,
+// the profile only holds inactive states, which never move an active region's boundaries: each
+// block of covered loci is run from `lead` loci before it (the farthest a state spreads back)
+// to `tail` loci after it (by then every pending active region has been popped), and the zeros
+// beyond are skipped; the interval's last block is flushed (forced) at the interval end, as
+// GATK does. The regions do not depend on how the reads are split between calls.
+class ActiveRegionScanner {
+ public:
+  ActiveRegionScanner(const std::string& ref, std::int64_t begin, std::int64_t end, int ploidy,
+                      const ActivityProfileParams& params = {});
+  // The next read in start order (its record span [pos, original_end)).
+  void add_read(std::int64_t pos, std::int64_t original_end);
+  // Every read starting before `known` has been added and `reads` (sorted by start) holds every
+  // added read that covers a locus >= floor(): runs the profile as far as that settles and
+  // appends the active regions popped to out.
+  void advance(const std::vector<RegionRead>& reads, std::int64_t known, std::vector<ProfileRegion>& out);
+  // No more reads: runs to the end (forced pop at the interval end).
+  void finish(const std::vector<RegionRead>& reads, std::vector<ProfileRegion>& out);
+  // No region popped later starts before this locus, and no locus before it is read again.
+  std::int64_t floor() const;
+
+ private:
+  void run(const std::vector<RegionRead>& reads, std::int64_t known, bool all, std::vector<ProfileRegion>& out);
+  const std::string& ref_;
+  std::int64_t begin_, end_;
+  int ploidy_;
+  ActivityProfileParams params_;
+  std::int64_t lead_, tail_;
+  std::deque<std::pair<std::int64_t, std::int64_t>> blocks_;  // covered loci, last one still growing
+  std::optional<BandPassActivityProfile> profile_;            // of blocks_.front()
+  std::int64_t next_ = 0;                                     // next locus to add to profile_
+};
 
 // The active regions of one traversal interval [begin, end) (0-based).
 std::vector<ProfileRegion> active_regions(const std::vector<RegionRead>& reads, const std::string& ref,

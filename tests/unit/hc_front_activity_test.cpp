@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <numeric>
+#include <random>
 
 #include "haplotypecaller/activity_profile.hpp"
 #include "haplotypecaller/hc_math.hpp"
@@ -146,6 +147,57 @@ TEST(HcFrontActivity, LowQualityBasesAreSkippedAndDeletionsCountAsAlt) {
   EXPECT_GT(with_del[3].prob, 0.9);   // base before the deletion start is alt
   EXPECT_GT(with_del[6].prob, 0.9);   // base after the deletion end is alt
   EXPECT_EQ(with_del[1].prob, 0.0);
+}
+
+
+// Streaming (hc_job.cpp): reads fed a few at a time, the profile advanced as far as the reads in
+// settle, reads below the scanner's floor (less the region padding) dropped from the window.
+// The regions must equal those of the whole read set at once, whatever the piece size.
+TEST(HcFrontActivity, ScannerFedInPiecesWithAPrunedWindowGivesTheSameRegions) {
+  std::mt19937 gen(7);
+  std::string ref(20000, 'A');
+  const char acgt[] = "ACGT";
+  for (char& c : ref) c = acgt[gen() % 4];
+  // Three covered stretches (two far apart, so that blocks split) with variant clusters.
+  std::vector<RegionRead> reads;
+  for (const auto& [from, to] : std::vector<std::pair<int, int>>{{100, 3000}, {3400, 6000}, {12000, 15000}}) {
+    for (int pos = from; pos + 100 <= to; pos += 1 + static_cast<int>(gen() % 6)) {
+      std::string b = ref.substr(static_cast<std::size_t>(pos), 100);
+      for (std::size_t k = 0; k < b.size(); ++k) {
+        const std::int64_t locus = pos + static_cast<std::int64_t>(k);
+        if (locus % 997 == 0 || (locus % 1301 == 0 && gen() % 2)) b[k] = b[k] == 'C' ? 'G' : 'C';
+      }
+      reads.push_back(make_read(pos, b, 30, {bam_cigar_gen(100, BAM_CMATCH)}));
+    }
+  }
+  for (const auto& [begin, end] : std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 20000}, {2500, 13000}}) {
+    const std::vector<ProfileRegion> whole = active_regions(reads, ref, begin, end, 2);
+    ASSERT_FALSE(whole.empty());
+    for (std::size_t piece : {1u, 7u, 100u}) {
+      ActiveRegionScanner scanner(ref, begin, end, 2);
+      std::vector<RegionRead> window;
+      std::vector<ProfileRegion> got;
+      for (std::size_t i = 0; i < reads.size();) {
+        std::size_t j = std::min(reads.size(), i + piece);
+        while (j < reads.size() && reads[j].pos == reads[j - 1].pos) ++j;  // whole start positions
+        for (; i < j; ++i) {
+          window.push_back(reads[i]);
+          scanner.add_read(reads[i].pos, reads[i].original_end);
+        }
+        scanner.advance(window, window.back().pos + 1, got);
+        const std::int64_t floor = scanner.floor() - 100;
+        std::size_t drop = 0;
+        while (drop < window.size() && window[drop].pos + 100 <= floor) ++drop;
+        window.erase(window.begin(), window.begin() + static_cast<std::ptrdiff_t>(drop));
+      }
+      scanner.finish(window, got);
+      ASSERT_EQ(got.size(), whole.size()) << "piece " << piece;
+      for (std::size_t k = 0; k < got.size(); ++k) {
+        EXPECT_EQ(got[k].start, whole[k].start);
+        EXPECT_EQ(got[k].end, whole[k].end);
+      }
+    }
+  }
 }
 
 }  // namespace
