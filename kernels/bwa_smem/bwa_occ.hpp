@@ -1,9 +1,9 @@
 // bwa_occ.hpp -- occurrence counts, extension and SA lookup for the seeding path, with
-// bwa's arithmetic: the four bases of a BWT word are counted at once through a 256-entry
-// table of packed counts (bwt.c's cnt_table / __occ_aux4), so the hot path needs no
-// popcount instruction on the host; on a GPU the same counts come from __popc. Results are
-// exactly those of fm_occ4 / fm_extend / fm_sa (kernels/fmindex/fm_index.hpp); the unit
-// tests check that.
+// bwa's arithmetic: the four bases of a BWT word are counted at once, through three
+// popcounts per word where the host has the instruction (and on a GPU, __popc), else through
+// a 256-entry table of packed counts (bwt.c's cnt_table / __occ_aux4). bwa_sa_batch walks
+// many suffix-array rows at once with prefetching. Results are exactly those of fm_occ4 /
+// fm_extend / fm_sa (kernels/fmindex/fm_index.hpp); the unit tests check that.
 #pragma once
 
 #include <cstdint>
@@ -54,12 +54,31 @@ HELICASE_HD_INLINE void bwa_occ4(const FmIndexView& v, std::uint64_t k, std::uin
   const std::uint32_t* b = fm_block(v, i);
   const std::uint32_t* w = b + 8;
   const int last = static_cast<int>((i & 0x7f) >> 4);
-  std::uint32_t x = 0;
-  for (int j = 0; j < last; ++j) x += occ_word4(w[j]);
   const int drop = 15 - static_cast<int>(i & 15);  // bases of the last word past position i
   const std::uint32_t tail = drop == 0 ? w[last] : w[last] & ~((1u << (drop * 2)) - 1u);
+#if !defined(__CUDA_ARCH__) && defined(__POPCNT__)
+  // With a popcount instruction: per word, the low bits of the 2-bit codes count C + T, the
+  // high bits G + T, both T; A is what is left of the i % 128 + 1 bases (the dropped ones are
+  // zeros in all three). Same counts as the table, fewer instructions.
+  std::uint32_t lo = 0, hi = 0, both = 0;
+  for (int j = 0; j <= last; ++j) {
+    const std::uint32_t x = j == last ? tail : w[j];
+    const std::uint32_t l = x & 0x55555555u, h = (x >> 1) & 0x55555555u;
+    lo += static_cast<std::uint32_t>(__builtin_popcount(l));
+    hi += static_cast<std::uint32_t>(__builtin_popcount(h));
+    both += static_cast<std::uint32_t>(__builtin_popcount(l & h));
+  }
+  const std::uint32_t c1 = lo - both, c2 = hi - both;
+  cnt[0] = fm_load_u64(b) + ((static_cast<std::uint32_t>(i & 0x7f) + 1u) - c1 - c2 - both);
+  cnt[1] = fm_load_u64(b + 2) + c1;
+  cnt[2] = fm_load_u64(b + 4) + c2;
+  cnt[3] = fm_load_u64(b + 6) + both;
+#else
+  std::uint32_t x = 0;
+  for (int j = 0; j < last; ++j) x += occ_word4(w[j]);
   x += occ_word4(tail) - static_cast<std::uint32_t>(drop);  // the dropped bases were counted as A
   for (int c = 0; c < 4; ++c) cnt[c] = fm_load_u64(b + 2 * c) + ((x >> (c * 8)) & 0xffu);
+#endif
 }
 
 HELICASE_HD_INLINE std::uint64_t bwa_occ(const FmIndexView& v, std::uint64_t k, int c) {
@@ -80,5 +99,86 @@ HELICASE_HD_INLINE void bwa_extend(const FmIndexView& v, const FmBiInterval& ik,
   fm_extend_with(v, ik, ok, is_back, BwaOcc4{});
 }
 HELICASE_HD_INLINE std::uint64_t bwa_sa(const FmIndexView& v, std::uint64_t k) { return fm_sa_with(v, k, BwaOcc{}); }
+
+// bwa_sa of n rows at once: out[i] = bwa_sa(v, rows[i]). The walks are interleaved, up to
+// kSaLanes at a time, and each step prefetches the BWT block the next step reads, so the
+// cache misses of independent walks overlap instead of following one another (on the host;
+// a GPU thread just walks them in turn). Same results as bwa_sa, step for step.
+inline constexpr int kSaLanes = 8;
+
+HELICASE_HD_INLINE void fm_prefetch_row(const FmIndexView& v, std::uint64_t k) {
+#if !defined(__CUDA_ARCH__)
+  if (k < v.seq_len) {
+    const std::uint32_t* b = fm_block(v, k - (k > v.primary));
+    __builtin_prefetch(b);
+    __builtin_prefetch(b + 15);  // a 64-byte block may straddle two cache lines
+  }
+#else
+  (void)v;
+  (void)k;
+#endif
+}
+
+HELICASE_HD_INLINE void bwa_sa_batch(const FmIndexView& v, const std::uint64_t* rows, std::uint64_t* out, int n) {
+#if defined(__CUDA_ARCH__)
+  for (int i = 0; i < n; ++i) out[i] = bwa_sa(v, rows[i]);
+#else
+  const std::uint64_t mask = v.sa_intv - 1;
+  std::uint64_t k[kSaLanes] = {}, steps[kSaLanes] = {};
+  int idx[kSaLanes] = {};
+  int active = 0, next = 0;
+  auto finish = [&](int lane) {  // fm_sa_with's tail for a walk that reached a sampled row
+    const std::uint64_t kk = k[lane], st = steps[lane];
+    std::uint64_t r;
+    if (kk > v.seq_len) r = kFmNone;
+    else if (kk == 0) r = st == 0 ? v.seq_len : st - 1;
+    else r = st + v.sa[kk / v.sa_intv - 1];
+    out[idx[lane]] = r;
+  };
+  auto start = [&](int lane) {
+    idx[lane] = next;
+    k[lane] = rows[next++];
+    steps[lane] = 0;
+    fm_prefetch_row(v, k[lane]);
+  };
+  while (active < kSaLanes && next < n) start(active++);
+  while (active > 0) {
+    for (int lane = 0; lane < active;) {
+      std::uint64_t& kk = k[lane];
+      bool done = (kk & mask) == 0;
+      if (!done && (kk > v.seq_len || steps[lane] > v.seq_len)) {  // damaged index: as fm_sa_with
+        out[idx[lane]] = kFmNone;
+        done = true;
+      } else if (!done) {
+        ++steps[lane];
+        if (kk == v.primary) {
+          kk = 0;
+        } else {
+          const int c = fm_row_base(v, kk);
+          kk = v.L2[c] + bwa_occ(v, kk, c);
+        }
+        if ((kk & mask) == 0) {
+          if (kk != 0 && kk <= v.seq_len) __builtin_prefetch(&v.sa[kk / v.sa_intv - 1]);
+        } else {
+          fm_prefetch_row(v, kk);
+        }
+        ++lane;
+        continue;
+      } else {
+        finish(lane);
+      }
+      // lane is free: refill it or move the last active walk into it
+      if (next < n) {
+        start(lane);
+      } else {
+        --active;
+        k[lane] = k[active];
+        steps[lane] = steps[active];
+        idx[lane] = idx[active];
+      }
+    }
+  }
+#endif
+}
 
 }  // namespace helicase::kernels

@@ -97,6 +97,12 @@ HELICASE_HD_INLINE int smem_search(const FmIndexView& v, int len, const std::uin
   for (i = x - 1; i >= -1; --i) {  // backward: emit the matches that cannot grow further
     const int c = i < 0 ? -1 : q[i] < 4 ? q[i] : -1;
     n_curr = 0;
+    if (c >= 0) {  // the extensions below are independent: start all their BWT loads now
+      for (int j = 0; j < n_prev; ++j) {
+        fm_prefetch_row(v, prev[j].x0 - 1);
+        fm_prefetch_row(v, prev[j].x0 - 1 + prev[j].size);
+      }
+    }
     for (int j = 0; j < n_prev; ++j) {
       const SmemInterval* p = &prev[j];
       if (c >= 0 && ik.size >= max_intv) smem_extend(v, *p, ok, true);

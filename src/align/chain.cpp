@@ -200,14 +200,25 @@ void build_chains(const MemOptions& opt, const reference::ReferenceIndex& index,
   ws.tree.clear();
   std::size_t n_chains = 0;
   auto& pool = ws.pool;
+  const auto max_occ = static_cast<std::uint64_t>(opt.max_occ);
+  // Every seed's text position first, all walks at once (their cache misses overlap); the
+  // loop below then takes them in bwa's order.
+  ws.sa_rows.clear();
+  for (const auto& p : intervals) {
+    const std::uint64_t step = p.size > max_occ ? p.size / max_occ : 1;
+    std::uint64_t k = 0;
+    for (int count = 0; k < p.size && count < opt.max_occ; k += step, ++count) ws.sa_rows.push_back(p.x0 + k);
+  }
+  ws.sa_pos.resize(ws.sa_rows.size());
+  kernels::bwa_sa_batch(fm, ws.sa_rows.data(), ws.sa_pos.data(), static_cast<int>(ws.sa_rows.size()));
+  std::size_t next_pos = 0;
   for (const auto& p : intervals) {
     const int slen = kernels::smem_length(p);
-    const auto max_occ = static_cast<std::uint64_t>(opt.max_occ);
     const std::uint64_t step = p.size > max_occ ? p.size / max_occ : 1;
     std::uint64_t k = 0;
     for (int count = 0; k < p.size && count < opt.max_occ; k += step, ++count) {
       MemSeed s;
-      s.rbeg = static_cast<std::int64_t>(kernels::bwa_sa(fm, p.x0 + k));
+      s.rbeg = static_cast<std::int64_t>(ws.sa_pos[next_pos++]);
       s.qbeg = static_cast<std::int32_t>(p.info >> 32);
       s.score = s.len = slen;
       const int rid = contig_of_interval(index, s.rbeg, s.rbeg + s.len);

@@ -68,6 +68,7 @@ struct ChainWorkspace {
   ChainTree tree;
   std::vector<MemChain> pool;  // chains, reused (their seed vectors keep their capacity)
   std::vector<int> order;
+  std::vector<std::uint64_t> sa_rows, sa_pos;  // the seeds' suffix-array rows and positions
 };
 
 // mem_chain after mem_collect_intv: `chains` receives the chains in bwa's order.

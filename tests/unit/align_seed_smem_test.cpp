@@ -96,6 +96,28 @@ TEST(AlignSeedSmem, OccurrenceArithmeticMatchesTheFmIndex) {
   }
 }
 
+TEST(AlignSeedSmem, BatchedSuffixArrayWalksMatchOneByOne) {
+  std::mt19937 rng(9);
+  for (std::size_t l_pac : {1, 7, 65, 777}) {
+    const SmallIndex s = make_index(l_pac, rng);
+    const kernels::FmIndexView v = s.fm.view();
+    std::vector<std::uint64_t> rows;
+    for (std::uint64_t k = 0; k <= v.seq_len; ++k) rows.push_back(k);
+    std::shuffle(rows.begin(), rows.end(), rng);
+    rows.push_back(v.seq_len + 5);  // past the last row: kFmNone, as bwa_sa
+    rows.push_back(rows.front());   // repeated rows
+    for (int n : {0, 1, 3, kernels::kSaLanes, kernels::kSaLanes + 1, static_cast<int>(rows.size())}) {
+      std::vector<std::uint64_t> out(static_cast<std::size_t>(n) + 1, 12345);
+      kernels::bwa_sa_batch(v, rows.data() + rows.size() - static_cast<std::size_t>(n), out.data(), n);
+      for (int i = 0; i < n; ++i) {
+        const std::uint64_t row = rows[rows.size() - static_cast<std::size_t>(n) + static_cast<std::size_t>(i)];
+        ASSERT_EQ(out[static_cast<std::size_t>(i)], kernels::bwa_sa(v, row)) << "l_pac " << l_pac << " row " << row;
+      }
+      EXPECT_EQ(out[static_cast<std::size_t>(n)], 12345u);  // nothing written past n
+    }
+  }
+}
+
 TEST(AlignSeedSmem, SmemsMatchBruteForce) {
   std::mt19937 rng(11);
   for (int round = 0; round < 6; ++round) {
