@@ -159,22 +159,28 @@ HELICASE_HD_INLINE void pairhmm_diagonal(int lo, int hi, int hap_shift, std::uin
   }
 }
 
+// The read and haplotype of pair p, as pointers into the batch (one place for both launchers).
+struct PairHmmPairData {
+  int R, H;                    // read and haplotype lengths
+  const char *rs, *hs;         // read and haplotype bases
+  const std::uint8_t *q, *qi, *qd, *qc;  // base, insertion, deletion, gap-continuation quals
+};
+
+HELICASE_HD inline PairHmmPairData pairhmm_pair_data(const PairHmmBatchView& b, std::uint32_t p) {
+  const std::uint32_t r = b.pair_read[p], h = b.pair_hap[p];
+  const std::uint64_t o = b.read_offset[r];
+  return {static_cast<int>(b.read_length[r]), static_cast<int>(b.hap_length[h]), b.read_bases + o,
+          b.hap_bases + b.hap_offset[h], b.base_quals + o, b.ins_quals + o, b.del_quals + o, b.gcp + o};
+}
+
 // One pair in precision T, anti-diagonal by anti-diagonal (independent cells within a diagonal).
 // Contiguous layout: scratch holds pairhmm_scratch_elems(R, H) elements. Interleaved: scratch
 // points at the lane's first element of the group's arrays (see PairHmmLayout).
 template <class T, bool kInterleaved = false>
 HELICASE_HD T pairhmm_pair_sum(const PairHmmBatchView& b, const PairHmmTables& tab, std::uint32_t p, T* scratch,
                                const PairHmmLayout& layout = {}) {
-  const std::uint32_t r = b.pair_read[p], h = b.pair_hap[p];
-  const int R = static_cast<int>(b.read_length[r]);
-  const int H = static_cast<int>(b.hap_length[h]);
+  const auto [R, H, rs, hs, q, qi, qd, qc] = pairhmm_pair_data(b, p);
   if (R == 0 || H == 0) return T(0);
-  const char* rs = b.read_bases + b.read_offset[r];
-  const char* hs = b.hap_bases + b.hap_offset[h];
-  const std::uint8_t* q = b.base_quals + b.read_offset[r];
-  const std::uint8_t* qi = b.ins_quals + b.read_offset[r];
-  const std::uint8_t* qd = b.del_quals + b.read_offset[r];
-  const std::uint8_t* qc = b.gcp + b.read_offset[r];
   const T* ph2pr = PairHmmPrecision<T>::ph2pr(tab);
   const T* mmt = PairHmmPrecision<T>::mm(tab);
   const std::uint64_t st = kInterleaved ? layout.stride : 1;

@@ -32,16 +32,8 @@ __device__ T warp_pair_sum(const PairHmmBatchView& b, const PairHmmTables& tab, 
                            std::uint32_t hap_cap) {
   using F = PairHmmPrecision<T>;
   const int lane = static_cast<int>(threadIdx.x & 31u);
-  const std::uint32_t r = b.pair_read[p], h = b.pair_hap[p];
-  const int R = static_cast<int>(b.read_length[r]);
-  const int H = static_cast<int>(b.hap_length[h]);
+  const auto [R, H, rs, hs, q, qi, qd, qc] = pairhmm_pair_data(b, p);
   if (R == 0 || H == 0) return T(0);  // warp-uniform
-  const char* rs = b.read_bases + b.read_offset[r];
-  const char* hs = b.hap_bases + b.hap_offset[h];
-  const std::uint8_t* q = b.base_quals + b.read_offset[r];
-  const std::uint8_t* qi = b.ins_quals + b.read_offset[r];
-  const std::uint8_t* qd = b.del_quals + b.read_offset[r];
-  const std::uint8_t* qc = b.gcp + b.read_offset[r];
   const T* ph2pr = F::ph2pr(tab);
   const T* mmt = F::mm(tab);
   T* buf_m = buf;

@@ -13,24 +13,15 @@
 #include "haplotypecaller/hc_reads.hpp"
 #include "haplotypecaller/read_threading.hpp"
 #include "haplotypecaller/region_reads.hpp"
+#include "hc_assembly_inputs.hpp"
 
 namespace helicase::hc {
 namespace {
 
-std::string random_seq(std::mt19937& rng, int n) {
-  const char* acgt = "ACGT";
-  std::string s;
-  for (int i = 0; i < n; ++i) s.push_back(acgt[rng() % 4]);
-  return s;
-}
+std::string random_seq(std::mt19937& rng, int n) { return test::random_bases(rng, n); }
 
 RegionRead read_of(const std::string& hap, std::size_t start, std::size_t len) {
-  RegionRead r;
-  r.bases = hap.substr(start, len);
-  r.quals.assign(r.bases.size(), 30);
-  r.pos = static_cast<std::int64_t>(start);
-  r.cigar = {bam_cigar_gen(static_cast<std::uint32_t>(r.bases.size()), BAM_CMATCH)};
-  return r;
+  return test::perfect_read(hap.substr(start, len), static_cast<std::int64_t>(start));
 }
 
 std::vector<RegionRead> tiled(const std::string& ref, const std::string& alt, int step, int len) {

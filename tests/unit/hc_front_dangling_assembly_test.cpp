@@ -11,25 +11,13 @@
 #include <random>
 
 #include "haplotypecaller/read_threading.hpp"
+#include "hc_assembly_inputs.hpp"
 
 namespace helicase::hc {
 namespace {
 
-std::string random_seq(std::mt19937& rng, int n) {
-  const char* acgt = "ACGT";
-  std::string s;
-  for (int i = 0; i < n; ++i) s.push_back(acgt[rng() % 4]);
-  return s;
-}
-
-RegionRead read_of(const std::string& seq, std::int64_t pos) {
-  RegionRead r;
-  r.bases = seq;
-  r.quals.assign(r.bases.size(), 30);
-  r.pos = pos;
-  r.cigar = {bam_cigar_gen(static_cast<std::uint32_t>(r.bases.size()), BAM_CMATCH)};
-  return r;
-}
+std::string random_seq(std::mt19937& rng, int n) { return test::random_bases(rng, n); }
+RegionRead read_of(const std::string& seq, std::int64_t pos) { return test::perfect_read(seq, pos); }
 
 bool has_haplotype(const AssemblyOutcome& out, const std::string& hap) {
   for (const auto& h : out.haplotypes) {
