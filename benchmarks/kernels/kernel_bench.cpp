@@ -6,6 +6,11 @@
 // Input is generated, deterministic for a seed: a reference (the first sequence of --ref, a
 // plain FASTA, when given; else uniform random bases), 150 bp reads cut from it with ~1%
 // substitutions and occasional 1-3 bp indels, qualities 2..41 skewed high. Per kernel:
+//   bwa_smem    SMEM seeding (re-seeding, third round) of each read over an FM index of the
+//               first 4 Mbp of the reference + reverse complement, built first (not timed); no
+//               DP, so reads/s only
+//   bwa_matesw  mate-rescue SW of each read against its reference window +-300 bp (byte mode
+//               under 250 bases, xtra flags as bwa's mem_matesw)
 //   bwa_extend  two ksw_extend jobs per read (left: reversed read prefix before a 19 bp seed
 //               against the reversed reference before it; right: the suffix after it), band 100
 //   bwa_global  the whole read against its reference window (read length +- indels + 10), band 50
@@ -13,7 +18,7 @@
 //               double), quals: base as generated, insertion/deletion 45, gap continuation 10
 // Cells are the full DP matrix, query length x target length, for every kernel (the banded
 // kernels compute fewer, so their GCUPS are "matrix-equivalent"). Reads/s: items/s for
-// bwa_global and pairhmm (one read, or read x haplotype pair, per item), extensions/s / 2 for
+// smem, matesw, bwa_global and pairhmm (one read, or read x haplotype pair, per item), extensions/s / 2 for
 // bwa_extend. Each measurement repeats the batch until --seconds have passed (at least once).
 // Output: one line per kernel and measurement, "kernel device threads items cells seconds
 // reads/s GCUPS note", then "kernel gpu==cpu: identical|DIFFER|no GPU".
@@ -31,9 +36,12 @@
 
 #include "bwa_extend/extend_launch.hpp"
 #include "bwa_global/global_sw_launch.hpp"
+#include "bwa_matesw/mate_sw_launch.hpp"
+#include "bwa_smem/smem_launch.hpp"
 #include "common/thread_pool.hpp"
 #include "pairhmm/pairhmm_batch.hpp"
 #include "pairhmm/pairhmm_launch.hpp"
+#include "reference/bwt_builder.hpp"
 #include "runtime/backend.hpp"
 #include "runtime/gpu_runtime.hpp"
 
@@ -50,7 +58,7 @@ struct Options {
   double seconds = 2.0;          // per measurement
   std::uint64_t seed = 4242;
   std::string ref;               // plain FASTA; empty: random
-  std::string kernels = "extend,global,pairhmm";
+  std::string kernels = "smem,extend,global,matesw,pairhmm";
 };
 
 std::string load_reference(const Options& o, std::mt19937_64& rng) {
@@ -227,6 +235,95 @@ void bench_global(const Options& o, const std::vector<SimRead>& reads, const std
   std::printf("global gpu==cpu: %s (%zu alignments, %zu differ)\n", diff ? "DIFFER" : "identical", n, diff);
 }
 
+// ------------------------------------------------------------------ bwa_smem
+// SMEM seeding (with re-seeding and the third round) of every read over an FM index of the
+// first 4 Mbp of the reference and its reverse complement (built here, not timed). No DP: reads/s.
+void bench_smem(const Options& o, const std::vector<SimRead>& reads, const std::string& ref, const std::string& gpu_why,
+                ThreadPool& pool, ThreadPool& one) {
+  const std::size_t n_fwd = std::min<std::size_t>(ref.size(), 4'000'000);
+  std::vector<std::uint8_t> text;
+  text.reserve(2 * n_fwd);
+  for (std::size_t i = 0; i < n_fwd; ++i) {
+    const std::uint8_t c = code(ref[i]);
+    text.push_back(c > 3 ? 0 : c);  // the index alphabet has no N (bwa turns N into random bases)
+  }
+  for (std::size_t i = 0; i < n_fwd; ++i) text.push_back(static_cast<std::uint8_t>(3 - text[n_fwd - 1 - i]));
+  const reference::FmArrays fm = reference::build_fm_arrays(std::move(text), pool);
+  SmemBatch batch;
+  std::vector<std::uint8_t> q;
+  for (const auto& r : reads) {
+    if (r.ref_pos + r.ref_span > n_fwd) continue;
+    q.clear();
+    for (char c : r.bases) q.push_back(code(c));
+    batch.add(q.data(), q.size());
+  }
+  const std::size_t n = batch.size();
+  const SmemParams p;
+  SmemResult cpu, cpu1, gpu;
+  const double s_all = time_per_run(o.seconds, [&] { cpu = {}; collect_intervals_batch_cpu(fm.view(), p, batch, cpu, pool); });
+  row("smem", "cpu", std::to_string(pool.size()), n, 1.0, 0, s_all, "no DP cells");
+  const double s_one = time_per_run(o.seconds / 2, [&] { cpu1 = {}; collect_intervals_batch_cpu(fm.view(), p, batch, cpu1, one); });
+  row("smem", "cpu", "1", n, 1.0, 0, s_one, "no DP cells");
+  if (!gpu_why.empty()) return no_gpu_rows("smem", gpu_why);
+  auto state = make_smem_gpu_state(0, fm.view());
+  collect_intervals_batch_gpu(*state, p, batch, gpu);  // warm-up
+  const double s_gpu = time_per_run(o.seconds, [&] { gpu = {}; collect_intervals_batch_gpu(*state, p, batch, gpu); });
+  row("smem", "gpu", "-", n, 1.0, 0, s_gpu, "with copies (index uploaded once)");
+  std::size_t diff = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t a0 = cpu.offsets[i], a1 = cpu.offsets[i + 1], g0 = gpu.offsets[i], g1 = gpu.offsets[i + 1];
+    bool same = a1 - a0 == g1 - g0;
+    for (std::uint64_t k = 0; same && k < a1 - a0; ++k) {
+      const SmemInterval &x = cpu.intervals[a0 + k], &y = gpu.intervals[g0 + k];
+      same = x.x0 == y.x0 && x.x1 == y.x1 && x.size == y.size && x.info == y.info;
+    }
+    if (!same) ++diff;
+  }
+  std::printf("smem gpu==cpu: %s (%zu reads, %zu differ)\n", diff ? "DIFFER" : "identical", n, diff);
+}
+
+// ------------------------------------------------------------------ bwa_matesw
+// Mate rescue: each read against a window of its reference +-300 bp, as bwa searches for a
+// missing mate inside the insert-size range (byte mode under 250 bases, as bwa).
+void bench_matesw(const Options& o, const std::vector<SimRead>& reads, const std::string& ref, const std::string& gpu_why,
+                  ThreadPool& pool, ThreadPool& one) {
+  MateSwParams params;
+  for (int i = 0; i < 5; ++i)
+    for (int j = 0; j < 5; ++j) params.mat[i * 5 + j] = static_cast<std::int8_t>(i == 4 || j == 4 ? -1 : i == j ? 1 : -4);
+  MateSwJobs jobs;
+  std::uint64_t cells = 0;
+  std::vector<std::uint8_t> q, t;
+  for (const auto& r : reads) {
+    q.clear();
+    t.clear();
+    for (char c : r.bases) q.push_back(code(c));
+    const std::uint64_t beg = r.ref_pos > 300 ? r.ref_pos - 300 : 0;
+    const std::uint64_t end = std::min<std::uint64_t>(ref.size(), r.ref_pos + r.ref_span + 300);
+    for (std::uint64_t k = beg; k < end; ++k) t.push_back(code(ref[k]));
+    jobs.add(q, t, kKswXSubo | kKswXStart | (q.size() < 250 ? kKswXByte : 0) | 19);
+    cells += q.size() * t.size();
+  }
+  const std::size_t n = jobs.size();
+  std::vector<MateSwResult> cpu, cpu1, gpu;
+  const double s_all = time_per_run(o.seconds, [&] { mate_sw_cpu(jobs, params, cpu, pool); });
+  row("matesw", "cpu", std::to_string(pool.size()), n, 1.0, cells, s_all, "");
+  const double s_one = time_per_run(o.seconds / 2, [&] { mate_sw_cpu(jobs, params, cpu1, one); });
+  row("matesw", "cpu", "1", n, 1.0, cells, s_one, "");
+  if (!gpu_why.empty()) return no_gpu_rows("matesw", gpu_why);
+  auto state = make_mate_sw_gpu_state(0);
+  mate_sw_gpu(jobs, params, gpu, *state);  // warm-up
+  const double s_gpu = time_per_run(o.seconds, [&] { mate_sw_gpu(jobs, params, gpu, *state); });
+  row("matesw", "gpu", "-", n, 1.0, cells, s_gpu, "with copies");
+  std::size_t diff = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const MateSwResult &a = cpu[i], &g = gpu[i];
+    if (a.score != g.score || a.te != g.te || a.qe != g.qe || a.score2 != g.score2 || a.te2 != g.te2 || a.tb != g.tb ||
+        a.qb != g.qb)
+      ++diff;
+  }
+  std::printf("matesw gpu==cpu: %s (%zu jobs, %zu differ)\n", diff ? "DIFFER" : "identical", n, diff);
+}
+
 // ------------------------------------------------------------------ pairhmm
 void bench_pairhmm(const Options& o, const std::vector<SimRead>& reads, const std::string& ref, const std::string& gpu_why,
                    ThreadPool& pool) {
@@ -306,7 +403,7 @@ void bench_pairhmm(const Options& o, const std::vector<SimRead>& reads, const st
 
 int usage() {
   std::fprintf(stderr,
-               "usage: helicase-kernel-bench [--kernels extend,global,pairhmm] [--reads N] [--pairs N]\n"
+               "usage: helicase-kernel-bench [--kernels smem,extend,global,matesw,pairhmm] [--reads N] [--pairs N]\n"
                "       [--threads N] [--seconds S] [--seed N] [--ref plain.fa]\n");
   return 2;
 }
@@ -350,8 +447,10 @@ int main(int argc, char** argv) {
     std::printf("%-8s %-5s %7s %9s %13s %9s %12s %8s  %s\n", "kernel", "dev", "threads", "items", "cells", "s/batch", "reads/s",
                 "GCUPS", "note");
     const auto want = [&](const char* k) { return ("," + o.kernels + ",").find(std::string(",") + k + ",") != std::string::npos; };
+    if (want("smem")) bench_smem(o, reads, ref, gpu_why, pool, one);
     if (want("extend")) bench_extend(o, reads, ref, gpu_why, pool, one);
     if (want("global")) bench_global(o, reads, ref, gpu_why, pool, one);
+    if (want("matesw")) bench_matesw(o, reads, ref, gpu_why, pool, one);
     if (want("pairhmm")) bench_pairhmm(o, reads, ref, gpu_why, pool);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "kernel-bench: %s\n", e.what());
