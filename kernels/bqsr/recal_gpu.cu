@@ -30,17 +30,9 @@ __global__ void recal_kernel(RecalBatchView b, RecalParams p, std::uint32_t firs
   recal_read(b, p, r, s);
 }
 
-template <class T>
-T* to_device(gpu::DeviceBuffer<T>& dst, const T* src, std::size_t n, cudaStream_t stream) {
-  dst.reserve(n == 0 ? 1 : n);
-  if (n) HELICASE_CUDA_CHECK(cudaMemcpyAsync(dst.data(), src, n * sizeof(T), cudaMemcpyHostToDevice, stream));
-  return dst.data();
-}
+using gpu::to_device;
 
-template <class T>
-void to_host(T* dst, const gpu::DeviceBuffer<T>& src, std::size_t n, cudaStream_t stream) {
-  if (n) HELICASE_CUDA_CHECK(cudaMemcpyAsync(dst, src.data(), n * sizeof(T), cudaMemcpyDeviceToHost, stream));
-}
+using gpu::to_host;
 
 }  // namespace
 

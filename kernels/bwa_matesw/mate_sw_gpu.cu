@@ -17,12 +17,7 @@ __global__ void mate_sw_kernel(MateSwBatch batch, MateSwParams params) {
   }
 }
 
-template <class T>
-T* to_device(gpu::DeviceBuffer<T>& buf, const T* src, std::size_t n, cudaStream_t stream) {
-  buf.reserve(std::max<std::size_t>(1, n));
-  if (n && src) HELICASE_CUDA_CHECK(cudaMemcpyAsync(buf.data(), src, n * sizeof(T), cudaMemcpyHostToDevice, stream));
-  return buf.data();
-}
+using gpu::to_device;
 
 }  // namespace
 

@@ -21,12 +21,7 @@ __global__ void sw_kernel(SwBatchView b, std::uint32_t first, std::uint32_t last
   sw_pair(b, k, scratch + scratch_offset[k - first]);
 }
 
-template <class T>
-T* to_device(gpu::DeviceBuffer<T>& dst, const T* src, std::size_t n, cudaStream_t stream) {
-  dst.reserve(n == 0 ? 1 : n);
-  if (n) HELICASE_CUDA_CHECK(cudaMemcpyAsync(dst.data(), src, n * sizeof(T), cudaMemcpyHostToDevice, stream));
-  return dst.data();
-}
+using gpu::to_device;
 
 }  // namespace
 

@@ -20,16 +20,9 @@ __global__ void read_end_key_kernel(MarkdupRecordBatch batch, ReadEndKeyParams p
   }
 }
 
-template <class T>
-void to_device(gpu::DeviceBuffer<T>& buf, const T* src, std::size_t n, cudaStream_t stream) {
-  buf.reserve(std::max<std::size_t>(1, n));
-  if (n && src) HELICASE_CUDA_CHECK(cudaMemcpyAsync(buf.data(), src, n * sizeof(T), cudaMemcpyHostToDevice, stream));
-}
+using gpu::to_device;
 
-template <class T>
-void to_host(T* dst, const gpu::DeviceBuffer<T>& buf, std::size_t n, cudaStream_t stream) {
-  HELICASE_CUDA_CHECK(cudaMemcpyAsync(dst, buf.data(), n * sizeof(T), cudaMemcpyDeviceToHost, stream));
-}
+using gpu::to_host;
 
 }  // namespace
 

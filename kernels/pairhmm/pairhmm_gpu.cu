@@ -137,12 +137,7 @@ __global__ void pairhmm_warp_kernel(PairHmmBatchView b, const PairHmmTables* tab
   }
 }
 
-template <class T>
-T* to_device(gpu::DeviceBuffer<T>& dst, const T* src, std::size_t n, cudaStream_t stream) {
-  dst.reserve(n == 0 ? 1 : n);
-  if (n) HELICASE_CUDA_CHECK(cudaMemcpyAsync(dst.data(), src, n * sizeof(T), cudaMemcpyHostToDevice, stream));
-  return dst.data();
-}
+using gpu::to_device;
 
 }  // namespace
 

@@ -1,7 +1,8 @@
 // device_buffer.cuh -- RAII device memory owned by one object, grown on demand.
 //
 // DeviceBuffer<T> owns cudaMalloc'ed storage; reserve() grows it (contents discarded);
-// the destructor frees it. Not copyable. Use only from .cu files.
+// the destructor frees it. Not copyable. to_device() and to_host() queue copies to and from
+// one. Use only from .cu files.
 #pragma once
 
 #include <cstddef>
@@ -40,5 +41,20 @@ class DeviceBuffer {
   T* ptr_ = nullptr;
   std::size_t cap_ = 0;
 };
+
+// Grows buf to hold n elements (at least one, so the pointer is valid for empty batches),
+// queues the copy of src[0, n) on stream, and returns the device pointer.
+template <class T>
+T* to_device(DeviceBuffer<T>& buf, const T* src, std::size_t n, cudaStream_t stream) {
+  buf.reserve(n == 0 ? 1 : n);
+  if (n && src) HELICASE_CUDA_CHECK(cudaMemcpyAsync(buf.data(), src, n * sizeof(T), cudaMemcpyHostToDevice, stream));
+  return buf.data();
+}
+
+// Queues the copy of the first n elements of buf into dst[0, n) on stream.
+template <class T>
+void to_host(T* dst, const DeviceBuffer<T>& buf, std::size_t n, cudaStream_t stream) {
+  if (n) HELICASE_CUDA_CHECK(cudaMemcpyAsync(dst, buf.data(), n * sizeof(T), cudaMemcpyDeviceToHost, stream));
+}
 
 }  // namespace helicase::gpu
