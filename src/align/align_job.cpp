@@ -3,17 +3,15 @@
 
 #include <htslib/sam.h>
 
-#include <exception>
 #include <memory>
 #include <mutex>
 #include <span>
-#include <thread>
 
 #include "align/mem_pair.hpp"
 #include "common/atomic_file.hpp"
-#include "common/bounded_queue.hpp"
 #include "common/error.hpp"
 #include "fastq/batch_reader.hpp"
+#include "fastq/prefetched_batches.hpp"
 #include "io/bam_writer.hpp"
 #include "io/read_group.hpp"
 
@@ -99,102 +97,81 @@ AlignRunStats run_align_job(const AlignJobOptions& o, const reference::Reference
   fastq::BatchReaderOptions ropt;
   ropt.batch_bases = static_cast<std::uint64_t>(o.mem.chunk_size);
   fastq::FastqBatchReader reader(o.lanes, pool, ropt);
-  BoundedQueue<io::ReadBatch> queue(1);
-  std::exception_ptr reader_error;
-  std::thread producer([&] {
-    try {
-      io::ReadBatch batch;
-      while (reader.next(batch)) {
-        if (!queue.push(std::move(batch))) return;
-        batch = io::ReadBatch{};
+  fastq::PrefetchedBatches batches(reader, 1);
+  io::ReadBatch batch;
+  while (batches.next(batch)) {
+    const bool pe = batch.paired;
+    const std::size_t n_frag = batch.fragments();
+    const std::size_t n_reads = pe ? 2 * n_frag : n_frag;
+    MemOptions opt = o.mem;
+    if (pe) opt.flag |= kMemFPe;
+    // Reads as codes (in the batch's own buffer); regions per read (index 2i+m for mate m of
+    // pair i, as bwa orders them).
+    std::vector<std::span<const std::uint8_t>> codes(n_reads);
+    std::vector<std::vector<AlnReg>> regs(n_reads);
+    const std::size_t chunk = std::max<std::size_t>(1, o.work_chunk);
+    const std::size_t n_items = (n_frag + chunk - 1) / chunk;
+    pool.parallel_for(n_items, [&](std::size_t item) {
+      for (std::size_t f = item * chunk; f < std::min(n_frag, (item + 1) * chunk); ++f) {
+        for (int m = 0; m < (pe ? 2 : 1); ++m) {
+          const std::size_t r = pe ? 2 * f + static_cast<std::size_t>(m) : f;
+          codes[r] = to_codes_in_place(batch.mate[m], f);
+          regs[r] = find(opt, index, codes[r]);
+        }
       }
-    } catch (...) {
-      reader_error = std::current_exception();
+    });
+    PeStats pes{};
+    if (pe) {
+      std::vector<std::string> lines;
+      pes = pestat(opt, static_cast<std::int64_t>(index.l_pac()), regs, &lines);
+      for (const auto& l : lines) log.debug(l);
     }
-    queue.close();
-  });
-  try {
-    io::ReadBatch batch;
-    while (queue.pop(batch)) {
-      const bool pe = batch.paired;
-      const std::size_t n_frag = batch.fragments();
-      const std::size_t n_reads = pe ? 2 * n_frag : n_frag;
-      MemOptions opt = o.mem;
-      if (pe) opt.flag |= kMemFPe;
-      // Reads as codes (in the batch's own buffer); regions per read (index 2i+m for mate m of
-      // pair i, as bwa orders them).
-      std::vector<std::span<const std::uint8_t>> codes(n_reads);
-      std::vector<std::vector<AlnReg>> regs(n_reads);
-      const std::size_t chunk = std::max<std::size_t>(1, o.work_chunk);
-      const std::size_t n_items = (n_frag + chunk - 1) / chunk;
-      pool.parallel_for(n_items, [&](std::size_t item) {
-        for (std::size_t f = item * chunk; f < std::min(n_frag, (item + 1) * chunk); ++f) {
-          for (int m = 0; m < (pe ? 2 : 1); ++m) {
-            const std::size_t r = pe ? 2 * f + static_cast<std::size_t>(m) : f;
-            codes[r] = to_codes_in_place(batch.mate[m], f);
-            regs[r] = find(opt, index, codes[r]);
+    const std::string_view rg_id = rg_ids[batch.lane];
+    // Records of each work item, written as soon as every earlier item is written, so only
+    // the items finished out of order are held (not the whole -K batch).
+    std::vector<std::vector<BamPtr>> records(n_items);
+    std::vector<char> done(n_items, 0);
+    std::size_t next_out = 0;
+    std::mutex out_mutex;
+    pool.parallel_for(n_items, [&](std::size_t item) {
+      std::string text[2];
+      for (std::size_t f = item * chunk; f < std::min(n_frag, (item + 1) * chunk); ++f) {
+        const std::uint64_t id = batch.first_fragment + f;
+        if (pe) {
+          ReadText rt[2];
+          for (int m = 0; m < 2; ++m)
+            rt[m] = ReadText{batch.mate[m].name(f), codes[2 * f + static_cast<std::size_t>(m)], batch.mate[m].qual(f)};
+          if (rt[0].name != rt[1].name) {
+            fail_data("paired reads have different names: \"" + std::string(rt[0].name) + "\", \"" +
+                      std::string(rt[1].name) + "\"");
           }
+          sam_pe(opt, index, pes, id, rt, &regs[2 * f], rg_id, text);
+          text[0] += text[1];
+        } else {
+          const ReadText rt{batch.mate[0].name(f), codes[f], batch.mate[0].qual(f)};
+          sam_se(opt, index, static_cast<std::int64_t>(id), rt, regs[f], rg_id, text[0]);
         }
-      });
-      PeStats pes{};
-      if (pe) {
-        std::vector<std::string> lines;
-        pes = pestat(opt, static_cast<std::int64_t>(index.l_pac()), regs, &lines);
-        for (const auto& l : lines) log.debug(l);
+        parse_lines(text[0], hdr.get(), records[item]);
+        text[0].clear();
+        text[1].clear();
+        regs[pe ? 2 * f : f] = {};
+        if (pe) regs[2 * f + 1] = {};
       }
-      const std::string_view rg_id = rg_ids[batch.lane];
-      // Records of each work item, written as soon as every earlier item is written, so only
-      // the items finished out of order are held (not the whole -K batch).
-      std::vector<std::vector<BamPtr>> records(n_items);
-      std::vector<char> done(n_items, 0);
-      std::size_t next_out = 0;
-      std::mutex out_mutex;
-      pool.parallel_for(n_items, [&](std::size_t item) {
-        std::string text[2];
-        for (std::size_t f = item * chunk; f < std::min(n_frag, (item + 1) * chunk); ++f) {
-          const std::uint64_t id = batch.first_fragment + f;
-          if (pe) {
-            ReadText rt[2];
-            for (int m = 0; m < 2; ++m)
-              rt[m] = ReadText{batch.mate[m].name(f), codes[2 * f + static_cast<std::size_t>(m)], batch.mate[m].qual(f)};
-            if (rt[0].name != rt[1].name) {
-              fail_data("paired reads have different names: \"" + std::string(rt[0].name) + "\", \"" +
-                        std::string(rt[1].name) + "\"");
-            }
-            sam_pe(opt, index, pes, id, rt, &regs[2 * f], rg_id, text);
-            text[0] += text[1];
-          } else {
-            const ReadText rt{batch.mate[0].name(f), codes[f], batch.mate[0].qual(f)};
-            sam_se(opt, index, static_cast<std::int64_t>(id), rt, regs[f], rg_id, text[0]);
-          }
-          parse_lines(text[0], hdr.get(), records[item]);
-          text[0].clear();
-          text[1].clear();
-          regs[pe ? 2 * f : f] = {};
-          if (pe) regs[2 * f + 1] = {};
+      const std::lock_guard<std::mutex> lock(out_mutex);
+      done[item] = 1;
+      for (; next_out < n_items && done[next_out]; ++next_out) {
+        for (const BamPtr& b : records[next_out]) {
+          writer.write(b.get());
+          ++stats.records;
         }
-        const std::lock_guard<std::mutex> lock(out_mutex);
-        done[item] = 1;
-        for (; next_out < n_items && done[next_out]; ++next_out) {
-          for (const BamPtr& b : records[next_out]) {
-            writer.write(b.get());
-            ++stats.records;
-          }
-          std::vector<BamPtr>().swap(records[next_out]);
-        }
-      });
-      if (next_out != n_items) fail_internal("aligned records were left unwritten");
-      stats.fragments += n_frag;
-      ++stats.batches;
-      log.debug("aligned batch " + std::to_string(batch.index) + ": " + std::to_string(n_frag) + " fragments");
-    }
-  } catch (...) {
-    queue.abort();
-    producer.join();
-    throw;
+        std::vector<BamPtr>().swap(records[next_out]);
+      }
+    });
+    if (next_out != n_items) fail_internal("aligned records were left unwritten");
+    stats.fragments += n_frag;
+    ++stats.batches;
+    log.debug("aligned batch " + std::to_string(batch.index) + ": " + std::to_string(n_frag) + " fragments");
   }
-  producer.join();
-  if (reader_error) std::rethrow_exception(reader_error);
   writer.close();
   return stats;
 }

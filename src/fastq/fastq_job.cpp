@@ -1,14 +1,12 @@
 // fastq_job.cpp -- reader thread -> QC kernel + unaligned BAM writer.
 #include "fastq/fastq_job.hpp"
 
-#include <exception>
 #include <fstream>
-#include <thread>
 
 #include "common/atomic_file.hpp"
-#include "common/bounded_queue.hpp"
 #include "common/error.hpp"
 #include "common/progress.hpp"
+#include "fastq/prefetched_batches.hpp"
 #include "fastq/ubam.hpp"
 #include "io/read_group.hpp"
 
@@ -59,39 +57,18 @@ QcRun run_fastq_job(const FastqJobOptions& o, const Backend& backend, Logger& lo
   if (!o.out_bam.empty()) bam = std::make_unique<UnalignedBamWriter>(o.out_bam, groups, o.pg_line, pool.size());
 
   FastqBatchReader reader(o.lanes, pool, o.reader);
-  BoundedQueue<io::ReadBatch> queue(2);
-  std::exception_ptr reader_error;
-  std::thread producer([&] {
-    try {
-      io::ReadBatch batch;
-      while (reader.next(batch)) {
-        if (!queue.push(std::move(batch))) return;
-        batch = io::ReadBatch{};
-      }
-    } catch (...) {
-      reader_error = std::current_exception();
-    }
-    queue.close();
-  });
+  PrefetchedBatches batches(reader, 2);
 
   kernels::ReadQcCounter counter(backend);
   Progress progress(log, "reading FASTQ", "B", reader.raw_bytes_total(), o.progress);
-  try {
-    io::ReadBatch batch;
-    while (queue.pop(batch)) {
-      counter.add_batch(qc_view(batch.mate[0]), run.mates[0].counts);
-      if (batch.paired) counter.add_batch(qc_view(batch.mate[1]), run.mates[1].counts);
-      if (bam) bam->write(batch);
-      ++run.batches;
-      progress.update(reader.raw_bytes_read());
-    }
-  } catch (...) {
-    queue.abort();
-    producer.join();
-    throw;
+  io::ReadBatch batch;
+  while (batches.next(batch)) {
+    counter.add_batch(qc_view(batch.mate[0]), run.mates[0].counts);
+    if (batch.paired) counter.add_batch(qc_view(batch.mate[1]), run.mates[1].counts);
+    if (bam) bam->write(batch);
+    ++run.batches;
+    progress.update(reader.raw_bytes_read());
   }
-  producer.join();
-  if (reader_error) std::rethrow_exception(reader_error);
   progress.update(reader.raw_bytes_read());
   progress.finish();
 
