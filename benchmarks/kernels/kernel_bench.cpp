@@ -148,12 +148,42 @@ void no_gpu_rows(const char* kernel, const std::string& why) {
   std::printf("%s gpu==cpu: no GPU\n", kernel);
 }
 
+
+// One kernel's measurement: what it is called, how many items, reads per item and cells.
+struct Measured {
+  const char* kernel;
+  std::size_t items;
+  double reads_per_item;
+  std::uint64_t cells;
+};
+
+// The CPU rows: the launcher on every thread of the pool, then on one thread.
+void cpu_rows(const Options& o, const Measured& m, const ThreadPool& pool, const std::function<void()>& all,
+              const std::function<void()>& single, const char* note = "") {
+  row(m.kernel, "cpu", std::to_string(pool.size()), m.items, m.reads_per_item, m.cells, time_per_run(o.seconds, all), note);
+  row(m.kernel, "cpu", "1", m.items, m.reads_per_item, m.cells, time_per_run(o.seconds / 2, single), note);
+}
+
+// The GPU row (after one untimed warm-up launch) and the item-by-item comparison with the CPU.
+void gpu_rows(const Options& o, const Measured& m, const std::function<void()>& launch, const char* note,
+              const char* item_word, const std::function<std::size_t()>& count_differing) {
+  launch();
+  row(m.kernel, "gpu", "-", m.items, m.reads_per_item, m.cells, time_per_run(o.seconds, launch), note);
+  const std::size_t diff = count_differing();
+  std::printf("%s gpu==cpu: %s (%zu %s, %zu differ)\n", m.kernel, diff ? "DIFFER" : "identical", m.items, item_word, diff);
+}
+
+// bwa's default scoring (-A 1 -B 4, N scores -1) as a 5x5 matrix.
+void bwa_matrix(std::int8_t* mat) {
+  for (int i = 0; i < 5; ++i)
+    for (int j = 0; j < 5; ++j) mat[i * 5 + j] = static_cast<std::int8_t>(i == 4 || j == 4 ? -1 : i == j ? 1 : -4);
+}
+
 // ------------------------------------------------------------------ bwa_extend
 void bench_extend(const Options& o, const std::vector<SimRead>& reads, const std::string& ref, const std::string& gpu_why,
                   ThreadPool& pool, ThreadPool& one) {
   ExtendBatch b;
-  for (int i = 0; i < 5; ++i)
-    for (int j = 0; j < 5; ++j) b.scoring.mat[i * 5 + j] = static_cast<std::int8_t>(i == 4 || j == 4 ? -1 : i == j ? 1 : -4);
+  bwa_matrix(b.scoring.mat);
   std::mt19937_64 rng(o.seed + 1);
   std::uint64_t cells = 0;
   for (const auto& r : reads) {
@@ -184,27 +214,22 @@ void bench_extend(const Options& o, const std::vector<SimRead>& reads, const std
   }
   const std::size_t n = b.jobs.size();
   std::vector<ExtendResult> cpu(n), gpu(n);
-  const double s_all = time_per_run(o.seconds, [&] { ksw_extend_batch_cpu(b, cpu.data(), pool); });
-  row("extend", "cpu", std::to_string(pool.size()), n, 0.5, cells, s_all, "");
-  const double s_one = time_per_run(o.seconds / 2, [&] { ksw_extend_batch_cpu(b, gpu.data(), one); });
-  row("extend", "cpu", "1", n, 0.5, cells, s_one, "");
+  const Measured m{"extend", n, 0.5, cells};
+  cpu_rows(o, m, pool, [&] { ksw_extend_batch_cpu(b, cpu.data(), pool); }, [&] { ksw_extend_batch_cpu(b, gpu.data(), one); });
   if (!gpu_why.empty()) return no_gpu_rows("extend", gpu_why);
-  ksw_extend_batch_gpu(0, b, gpu.data());  // warm-up
-  std::fill(gpu.begin(), gpu.end(), ExtendResult{});
-  const double s_gpu = time_per_run(o.seconds, [&] { ksw_extend_batch_gpu(0, b, gpu.data()); });
-  row("extend", "gpu", "-", n, 0.5, cells, s_gpu, "with copies and allocation");
-  std::size_t diff = 0;
-  for (std::size_t i = 0; i < n; ++i)
-    if (std::memcmp(&cpu[i], &gpu[i], sizeof(ExtendResult)) != 0) ++diff;
-  std::printf("extend gpu==cpu: %s (%zu jobs, %zu differ)\n", diff ? "DIFFER" : "identical", n, diff);
+  gpu_rows(o, m, [&] { ksw_extend_batch_gpu(0, b, gpu.data()); }, "with copies and allocation", "jobs", [&] {
+    std::size_t diff = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (std::memcmp(&cpu[i], &gpu[i], sizeof(ExtendResult)) != 0) ++diff;
+    return diff;
+  });
 }
 
 // ------------------------------------------------------------------ bwa_global
 void bench_global(const Options& o, const std::vector<SimRead>& reads, const std::string& ref, const std::string& gpu_why,
                   ThreadPool& pool, ThreadPool& one) {
   GlobalSwParams params;
-  for (int i = 0; i < 5; ++i)
-    for (int j = 0; j < 5; ++j) params.mat[i * 5 + j] = static_cast<std::int8_t>(i == 4 || j == 4 ? -1 : i == j ? 1 : -4);
+  bwa_matrix(params.mat);
   GlobalSwJobs jobs;
   std::uint64_t cells = 0;
   std::vector<std::uint8_t> q, t;
@@ -218,21 +243,18 @@ void bench_global(const Options& o, const std::vector<SimRead>& reads, const std
   }
   const std::size_t n = jobs.size();
   GlobalSwResults cpu, cpu1, gpu;
-  const double s_all = time_per_run(o.seconds, [&] { global_sw_cpu(jobs, params, cpu, pool); });
-  row("global", "cpu", std::to_string(pool.size()), n, 1.0, cells, s_all, "");
-  const double s_one = time_per_run(o.seconds / 2, [&] { global_sw_cpu(jobs, params, cpu1, one); });
-  row("global", "cpu", "1", n, 1.0, cells, s_one, "");
+  const Measured m{"global", n, 1.0, cells};
+  cpu_rows(o, m, pool, [&] { global_sw_cpu(jobs, params, cpu, pool); }, [&] { global_sw_cpu(jobs, params, cpu1, one); });
   if (!gpu_why.empty()) return no_gpu_rows("global", gpu_why);
   auto state = make_global_sw_gpu_state(0);
-  global_sw_gpu(jobs, params, gpu, *state);  // warm-up
-  const double s_gpu = time_per_run(o.seconds, [&] { global_sw_gpu(jobs, params, gpu, *state); });
-  row("global", "gpu", "-", n, 1.0, cells, s_gpu, "with copies");
-  std::size_t diff = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto a = cpu.ops(i), g = gpu.ops(i);
-    if (cpu.score[i] != gpu.score[i] || a.size() != g.size() || !std::equal(a.begin(), a.end(), g.begin())) ++diff;
-  }
-  std::printf("global gpu==cpu: %s (%zu alignments, %zu differ)\n", diff ? "DIFFER" : "identical", n, diff);
+  gpu_rows(o, m, [&] { global_sw_gpu(jobs, params, gpu, *state); }, "with copies", "alignments", [&] {
+    std::size_t diff = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto a = cpu.ops(i), g = gpu.ops(i);
+      if (cpu.score[i] != gpu.score[i] || a.size() != g.size() || !std::equal(a.begin(), a.end(), g.begin())) ++diff;
+    }
+    return diff;
+  });
 }
 
 // ------------------------------------------------------------------ bwa_smem
@@ -260,26 +282,26 @@ void bench_smem(const Options& o, const std::vector<SimRead>& reads, const std::
   const std::size_t n = batch.size();
   const SmemParams p;
   SmemResult cpu, cpu1, gpu;
-  const double s_all = time_per_run(o.seconds, [&] { cpu = {}; collect_intervals_batch_cpu(fm.view(), p, batch, cpu, pool); });
-  row("smem", "cpu", std::to_string(pool.size()), n, 1.0, 0, s_all, "no DP cells");
-  const double s_one = time_per_run(o.seconds / 2, [&] { cpu1 = {}; collect_intervals_batch_cpu(fm.view(), p, batch, cpu1, one); });
-  row("smem", "cpu", "1", n, 1.0, 0, s_one, "no DP cells");
+  const Measured m{"smem", n, 1.0, 0};
+  cpu_rows(
+      o, m, pool, [&] { cpu = {}; collect_intervals_batch_cpu(fm.view(), p, batch, cpu, pool); },
+      [&] { cpu1 = {}; collect_intervals_batch_cpu(fm.view(), p, batch, cpu1, one); }, "no DP cells");
   if (!gpu_why.empty()) return no_gpu_rows("smem", gpu_why);
   auto state = make_smem_gpu_state(0, fm.view());
-  collect_intervals_batch_gpu(*state, p, batch, gpu);  // warm-up
-  const double s_gpu = time_per_run(o.seconds, [&] { gpu = {}; collect_intervals_batch_gpu(*state, p, batch, gpu); });
-  row("smem", "gpu", "-", n, 1.0, 0, s_gpu, "with copies (index uploaded once)");
-  std::size_t diff = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t a0 = cpu.offsets[i], a1 = cpu.offsets[i + 1], g0 = gpu.offsets[i], g1 = gpu.offsets[i + 1];
-    bool same = a1 - a0 == g1 - g0;
-    for (std::uint64_t k = 0; same && k < a1 - a0; ++k) {
-      const SmemInterval &x = cpu.intervals[a0 + k], &y = gpu.intervals[g0 + k];
-      same = x.x0 == y.x0 && x.x1 == y.x1 && x.size == y.size && x.info == y.info;
-    }
-    if (!same) ++diff;
-  }
-  std::printf("smem gpu==cpu: %s (%zu reads, %zu differ)\n", diff ? "DIFFER" : "identical", n, diff);
+  gpu_rows(o, m, [&] { gpu = {}; collect_intervals_batch_gpu(*state, p, batch, gpu); }, "with copies (index uploaded once)",
+           "reads", [&] {
+             std::size_t diff = 0;
+             for (std::size_t i = 0; i < n; ++i) {
+               const std::uint64_t a0 = cpu.offsets[i], a1 = cpu.offsets[i + 1], g0 = gpu.offsets[i], g1 = gpu.offsets[i + 1];
+               bool same = a1 - a0 == g1 - g0;
+               for (std::uint64_t k = 0; same && k < a1 - a0; ++k) {
+                 const SmemInterval &x = cpu.intervals[a0 + k], &y = gpu.intervals[g0 + k];
+                 same = x.x0 == y.x0 && x.x1 == y.x1 && x.size == y.size && x.info == y.info;
+               }
+               if (!same) ++diff;
+             }
+             return diff;
+           });
 }
 
 // ------------------------------------------------------------------ bwa_matesw
@@ -288,8 +310,7 @@ void bench_smem(const Options& o, const std::vector<SimRead>& reads, const std::
 void bench_matesw(const Options& o, const std::vector<SimRead>& reads, const std::string& ref, const std::string& gpu_why,
                   ThreadPool& pool, ThreadPool& one) {
   MateSwParams params;
-  for (int i = 0; i < 5; ++i)
-    for (int j = 0; j < 5; ++j) params.mat[i * 5 + j] = static_cast<std::int8_t>(i == 4 || j == 4 ? -1 : i == j ? 1 : -4);
+  bwa_matrix(params.mat);
   MateSwJobs jobs;
   std::uint64_t cells = 0;
   std::vector<std::uint8_t> q, t;
@@ -305,23 +326,20 @@ void bench_matesw(const Options& o, const std::vector<SimRead>& reads, const std
   }
   const std::size_t n = jobs.size();
   std::vector<MateSwResult> cpu, cpu1, gpu;
-  const double s_all = time_per_run(o.seconds, [&] { mate_sw_cpu(jobs, params, cpu, pool); });
-  row("matesw", "cpu", std::to_string(pool.size()), n, 1.0, cells, s_all, "");
-  const double s_one = time_per_run(o.seconds / 2, [&] { mate_sw_cpu(jobs, params, cpu1, one); });
-  row("matesw", "cpu", "1", n, 1.0, cells, s_one, "");
+  const Measured m{"matesw", n, 1.0, cells};
+  cpu_rows(o, m, pool, [&] { mate_sw_cpu(jobs, params, cpu, pool); }, [&] { mate_sw_cpu(jobs, params, cpu1, one); });
   if (!gpu_why.empty()) return no_gpu_rows("matesw", gpu_why);
   auto state = make_mate_sw_gpu_state(0);
-  mate_sw_gpu(jobs, params, gpu, *state);  // warm-up
-  const double s_gpu = time_per_run(o.seconds, [&] { mate_sw_gpu(jobs, params, gpu, *state); });
-  row("matesw", "gpu", "-", n, 1.0, cells, s_gpu, "with copies");
-  std::size_t diff = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const MateSwResult &a = cpu[i], &g = gpu[i];
-    if (a.score != g.score || a.te != g.te || a.qe != g.qe || a.score2 != g.score2 || a.te2 != g.te2 || a.tb != g.tb ||
-        a.qb != g.qb)
-      ++diff;
-  }
-  std::printf("matesw gpu==cpu: %s (%zu jobs, %zu differ)\n", diff ? "DIFFER" : "identical", n, diff);
+  gpu_rows(o, m, [&] { mate_sw_gpu(jobs, params, gpu, *state); }, "with copies", "jobs", [&] {
+    std::size_t diff = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const MateSwResult &x = cpu[i], &g = gpu[i];
+      if (x.score != g.score || x.te != g.te || x.qe != g.qe || x.score2 != g.score2 || x.te2 != g.te2 || x.tb != g.tb ||
+          x.qb != g.qb)
+        ++diff;
+    }
+    return diff;
+  });
 }
 
 // ------------------------------------------------------------------ pairhmm
