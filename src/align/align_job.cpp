@@ -14,25 +14,16 @@
 #include "fastq/prefetched_batches.hpp"
 #include "io/bam_writer.hpp"
 #include "io/read_group.hpp"
+#include "reference/bases.hpp"
 
 namespace helicase::align {
 namespace {
-
-std::uint8_t base_code(char c) {
-  switch (c) {
-    case 'A': case 'a': return 0;
-    case 'C': case 'c': return 1;
-    case 'G': case 'g': return 2;
-    case 'T': case 't': return 3;
-    default: return 4;
-  }
-}
 
 // Bases -> codes 0..4 in place; the span views the same bytes.
 std::span<const std::uint8_t> to_codes_in_place(io::ReadSet& reads, std::size_t i) {
   char* s = reads.seq_data(i);
   const std::size_t n = reads.seq(i).size();
-  for (std::size_t j = 0; j < n; ++j) s[j] = static_cast<char>(base_code(s[j]));
+  for (std::size_t j = 0; j < n; ++j) s[j] = static_cast<char>(reference::read_base_code(s[j]));
   return {reinterpret_cast<const std::uint8_t*>(s), n};
 }
 

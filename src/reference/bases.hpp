@@ -31,6 +31,12 @@ inline constexpr std::array<std::uint8_t, 256> kBaseCode = [] {
   return t;
 }();
 
+// A read base as bwa mem codes it (nst_nt4_table): 0..3 for ACGT/acgt, 4 for anything else.
+inline std::uint8_t read_base_code(char c) {
+  const std::uint8_t x = kBaseCode[static_cast<unsigned char>(c)];
+  return x < 4 ? x : kAmbiguous;
+}
+
 // POSIX drand48 generator as glibc implements srand48()/lrand48(): X' = (a X + c) mod 2^48
 // with a = 0x5DEECE66D, c = 0xB; srand48(s) sets X = (s << 16) | 0x330E (low 32 bits of
 // s); lrand48() returns the top 31 bits of the new X. bwa seeds 11 and draws lrand48() & 3

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "align/mem_regions.hpp"
+#include "reference/bases.hpp"
 #include "reference/reference_index.hpp"
 
 namespace {
@@ -33,16 +34,6 @@ bool read_line(gzFile f, std::string& line) {
     }
   }
   return !line.empty();
-}
-
-std::uint8_t nt4(char c) {
-  switch (c) {
-    case 'A': case 'a': return 0;
-    case 'C': case 'c': return 1;
-    case 'G': case 'g': return 2;
-    case 'T': case 't': return 3;
-    default: return 4;
-  }
 }
 
 }  // namespace
@@ -92,7 +83,7 @@ int main(int argc, char** argv) {
     std::string name, seq, plus, qual;
     while (read_line(f, name) && read_line(f, seq) && read_line(f, plus) && read_line(f, qual)) {
       std::vector<std::uint8_t> codes(seq.size());
-      for (std::size_t i = 0; i < seq.size(); ++i) codes[i] = nt4(seq[i]);
+      for (std::size_t i = 0; i < seq.size(); ++i) codes[i] = helicase::reference::read_base_code(seq[i]);
       reads.push_back(std::move(codes));
     }
     gzclose(f);
