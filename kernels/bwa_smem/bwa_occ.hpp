@@ -42,14 +42,7 @@ HELICASE_HD_INLINE std::uint32_t occ_word4(std::uint32_t w) {
 
 // fm_occ4 with bwa's arithmetic.
 HELICASE_HD_INLINE void bwa_occ4(const FmIndexView& v, std::uint64_t k, std::uint64_t cnt[4]) {
-  if (k == kFmNone || (k == 0 && v.primary == 0)) {
-    cnt[0] = cnt[1] = cnt[2] = cnt[3] = 0;
-    return;
-  }
-  if (k == v.seq_len) {
-    for (int c = 0; c < 4; ++c) cnt[c] = v.L2[c + 1] - v.L2[c];
-    return;
-  }
+  if (fm_occ4_at_end(v, k, cnt)) return;
   const std::uint64_t i = k - (k >= v.primary);
   const std::uint32_t* b = fm_block(v, i);
   const std::uint32_t* w = b + 8;

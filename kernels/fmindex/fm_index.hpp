@@ -97,16 +97,23 @@ HELICASE_HD_INLINE std::uint64_t fm_occ(const FmIndexView& v, std::uint64_t k, i
   return fm_occ_removed(v, k - (k >= v.primary), c);
 }
 
-// bwa's bwt_occ4: fm_occ for the four bases at once.
-HELICASE_HD_INLINE void fm_occ4(const FmIndexView& v, std::uint64_t k, std::uint64_t cnt[4]) {
+// The counts of fm_occ4 where k needs no block (none, before the first row, or the whole
+// sequence): fills cnt and returns true; false for every other k.
+HELICASE_HD_INLINE bool fm_occ4_at_end(const FmIndexView& v, std::uint64_t k, std::uint64_t cnt[4]) {
   if (k == kFmNone || (k == 0 && v.primary == 0)) {
     cnt[0] = cnt[1] = cnt[2] = cnt[3] = 0;
-    return;
+    return true;
   }
   if (k == v.seq_len) {
     for (int c = 0; c < 4; ++c) cnt[c] = v.L2[c + 1] - v.L2[c];
-    return;
+    return true;
   }
+  return false;
+}
+
+// bwa's bwt_occ4: fm_occ for the four bases at once.
+HELICASE_HD_INLINE void fm_occ4(const FmIndexView& v, std::uint64_t k, std::uint64_t cnt[4]) {
+  if (fm_occ4_at_end(v, k, cnt)) return;
   const std::uint64_t i = k - (k >= v.primary);
   const std::uint32_t* b = fm_block(v, i);
   const std::uint32_t* w = b + 8;
