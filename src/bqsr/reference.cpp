@@ -39,6 +39,7 @@ Reference::Reference(const std::string& path) : path_(path) {
     dict_.lengths.push_back(static_cast<std::int64_t>(faidx_seq_len(fai_, name)));
   }
   if (n == 0) fail_data(path + ": the reference has no sequences");
+  plain_ = std::make_unique<PlainFasta>(path, path + ".fai");
 }
 
 Reference::~Reference() {
@@ -56,14 +57,18 @@ std::shared_ptr<const std::string> Reference::contig(int tid) {
     }
   }
   const std::string& name = dict_.names[static_cast<std::size_t>(tid)];
-  hts_pos_t len = 0;
-  char* seq = faidx_fetch_seq64(fai_, name.c_str(), 0, dict_.lengths[static_cast<std::size_t>(tid)] - 1, &len);
-  if (!seq || len != dict_.lengths[static_cast<std::size_t>(tid)]) {
+  const std::int64_t want = dict_.lengths[static_cast<std::size_t>(tid)];
+  auto s = std::make_shared<std::string>();
+  if (!plain_->fetch(name, want, s.get())) {
+    hts_pos_t len = 0;
+    char* seq = faidx_fetch_seq64(fai_, name.c_str(), 0, want - 1, &len);
+    if (!seq || len != want) {
+      std::free(seq);
+      fail_data(path_ + ": cannot read contig " + name + " (truncated FASTA or stale .fai?)");
+    }
+    s->assign(seq, static_cast<std::size_t>(len));
     std::free(seq);
-    fail_data(path_ + ": cannot read contig " + name + " (truncated FASTA or stale .fai?)");
   }
-  auto s = std::make_shared<std::string>(seq, static_cast<std::size_t>(len));
-  std::free(seq);
   for (auto& c : *s) c = kNormalize[static_cast<unsigned char>(c)];
   if (cache_.size() >= 2) cache_.erase(cache_.begin());
   cache_.emplace_back(tid, s);

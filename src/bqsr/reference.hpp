@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "bqsr/intervals.hpp"
+#include "bqsr/plain_fasta.hpp"
 
 namespace helicase::bqsr {
 
@@ -36,6 +37,7 @@ class Reference {
  private:
   std::string path_;
   faidx_t* fai_ = nullptr;
+  std::unique_ptr<PlainFasta> plain_;  // fast whole-contig reads of an uncompressed FASTA
   ContigDict dict_;
   std::mutex mutex_;
   std::vector<std::pair<int, std::shared_ptr<const std::string>>> cache_;  // most recent last
