@@ -27,94 +27,43 @@ HELICASE_HD_INLINE std::uint64_t sw_scratch_ints(std::uint32_t n, std::uint32_t 
   return static_cast<std::uint64_t>(n + 1) * (m + 1) + 4ull * (m + 2) + (n + 1);
 }
 
-// Aligns alt against ref. cigar_out has room for n + m + 2 ops. Returns the number of ops;
-// *offset receives the alignment offset on ref.
-HELICASE_HD_INLINE int sw_align(const char* ref, std::uint32_t n, const char* alt, std::uint32_t m, SwParams p,
-                                int overhang, std::int32_t* scratch, std::uint32_t* cigar_out, std::int32_t* offset) {
-  if (overhang == kSoftclip || overhang == kIgnore) {
-    // Utils.lastIndexOf(reference, alternate): last exact occurrence.
-    if (m <= n) {
-      for (std::int64_t s = static_cast<std::int64_t>(n) - m; s >= 0; --s) {
-        std::uint32_t k = 0;
-        while (k < m && ref[s + k] == alt[k]) ++k;
-        if (k == m) {
-          cigar_out[0] = (m << 4) | kOpM;
-          *offset = static_cast<std::int32_t>(s);
-          return 1;
-        }
-      }
+// Utils.lastIndexOf(reference, alternate), the SOFTCLIP/IGNORE shortcut: when alt occurs in ref
+// exactly, writes its one-op CIGAR and offset and returns 1; otherwise 0 (also for other overhangs).
+HELICASE_HD_INLINE int sw_exact_match(const char* ref, std::uint32_t n, const char* alt, std::uint32_t m, int overhang,
+                                      std::uint32_t* cigar_out, std::int32_t* offset) {
+  if ((overhang != kSoftclip && overhang != kIgnore) || m > n) return 0;
+  for (std::int64_t s = static_cast<std::int64_t>(n) - m; s >= 0; --s) {
+    std::uint32_t k = 0;
+    while (k < m && ref[s + k] == alt[k]) ++k;
+    if (k == m) {
+      cigar_out[0] = (m << 4) | kOpM;
+      *offset = static_cast<std::int32_t>(s);
+      return 1;
     }
   }
-  const std::uint32_t ncol = m + 1, nrow = n + 1;
-  std::int32_t* bt = scratch;
-  std::int32_t* last_row = bt + static_cast<std::uint64_t>(nrow) * ncol;
-  std::int32_t* cur_row = last_row + (m + 2);
-  std::int32_t* best_gap_v = cur_row + (m + 2);
-  std::int32_t* gap_size_v = best_gap_v + (m + 2);
-  std::int32_t* last_col = gap_size_v + (m + 2);  // sw[i][m]
-  const std::int32_t kLow = -1073741824;            // Integer.MIN_VALUE / 2
-  const std::int32_t kCut = -100000000;
-  for (std::uint32_t j = 0; j <= m + 1; ++j) {
-    best_gap_v[j] = kLow;
-    gap_size_v[j] = 0;
-    last_row[j] = 0;
+  return 0;
+}
+
+inline constexpr std::int32_t kSwLow = -1073741824;  // Integer.MIN_VALUE / 2: no gap open yet
+inline constexpr std::int32_t kSwCut = -100000000;   // scores are floored here
+
+// The backtrack matrix as sw_fill_rows stores it: row-major, (n + 1) x (m + 1).
+struct RowMajorBacktrack {
+  const std::int32_t* bt;
+  std::uint64_t ncol;
+  HELICASE_HD_INLINE std::int32_t operator()(std::int64_t i, std::int64_t j) const {
+    return bt[static_cast<std::uint64_t>(i) * ncol + static_cast<std::uint64_t>(j)];
   }
-  const bool indel_edges = overhang == kIndel || overhang == kLeadingIndel;
-  if (indel_edges) {
-    std::int32_t v = p.open;
-    last_row[1] = v;
-    for (std::uint32_t j = 2; j <= m; ++j) {
-      v += p.extend;
-      last_row[j] = v;
-    }
-  }
-  last_col[0] = last_row[m];
-  for (std::uint32_t j = 0; j <= m; ++j) bt[j] = 0;
-  std::int32_t first_col = p.open;  // sw[i][0] under the INDEL strategies
-  for (std::uint32_t i = 1; i <= n; ++i) {
-    const char a = ref[i - 1];
-    cur_row[0] = indel_edges ? first_col : 0;
-    if (indel_edges) first_col += p.extend;
-    std::int32_t best_gap_h = kLow, gap_size_h = 0;
-    std::int32_t* btr = bt + static_cast<std::uint64_t>(i) * ncol;
-    btr[0] = 0;
-    for (std::uint32_t j = 1; j <= m; ++j) {
-      const std::int32_t diag = last_row[j - 1] + (a == alt[j - 1] ? p.match : p.mismatch);
-      std::int32_t prev = last_row[j] + p.open;
-      best_gap_v[j] += p.extend;
-      if (prev > best_gap_v[j]) {
-        best_gap_v[j] = prev;
-        gap_size_v[j] = 1;
-      } else {
-        gap_size_v[j]++;
-      }
-      const std::int32_t down = best_gap_v[j];
-      prev = cur_row[j - 1] + p.open;
-      best_gap_h += p.extend;
-      if (prev > best_gap_h) {
-        best_gap_h = prev;
-        gap_size_h = 1;
-      } else {
-        gap_size_h++;
-      }
-      const std::int32_t right = best_gap_h;
-      if (diag >= down && diag >= right) {
-        cur_row[j] = diag > kCut ? diag : kCut;
-        btr[j] = 0;
-      } else if (right >= down) {
-        cur_row[j] = right > kCut ? right : kCut;
-        btr[j] = -gap_size_h;
-      } else {
-        cur_row[j] = down > kCut ? down : kCut;
-        btr[j] = gap_size_v[j];
-      }
-    }
-    last_col[i] = cur_row[m];
-    std::int32_t* t = last_row;
-    last_row = cur_row;
-    cur_row = t;
-  }
-  // last_row now holds sw[n][*].
+};
+
+// From the filled matrix to the CIGAR: the end cell as the Java aligner picks it (last column
+// max, then the last row unless LEADING_INDEL, ties by the diagonal distance), then the
+// traceback. last_row = H[n][0..m], last_col = H[0..n][m]; bt(i, j) for 1 <= i <= n, 1 <= j <= m
+// is 0 (diagonal), -k (k-long insertion) or +k (k-long deletion). Needs n, m >= 1.
+template <class Backtrack>
+HELICASE_HD_INLINE int sw_traceback(std::uint32_t n, std::uint32_t m, int overhang, const std::int32_t* last_row,
+                                    const std::int32_t* last_col, const Backtrack& bt, std::uint32_t* cigar_out,
+                                    std::int32_t* offset) {
   std::int64_t p1 = 0, p2 = 0;
   std::int64_t segment = 0;
   int nops = 0;
@@ -150,7 +99,7 @@ HELICASE_HD_INLINE int sw_align(const char* ref, std::uint32_t n, const char* al
   }
   std::uint32_t state = kOpM;
   do {
-    const std::int32_t b = bt[static_cast<std::uint64_t>(p1) * ncol + static_cast<std::uint64_t>(p2)];
+    const std::int32_t b = bt(p1, p2);
     std::uint32_t ns;
     std::int64_t step = 1;
     if (b > 0) {
@@ -196,6 +145,84 @@ HELICASE_HD_INLINE int sw_align(const char* ref, std::uint32_t n, const char* al
     cigar_out[b] = t;
   }
   return nops;
+}
+
+// Aligns alt against ref. cigar_out has room for n + m + 2 ops. Returns the number of ops;
+// *offset receives the alignment offset on ref. The matrix is filled row by row (one ref base
+// per row), the Java loop order; the CPU launcher fills it by anti-diagonals instead
+// (hc_sw_diagonal.hpp), cell for cell the same numbers.
+HELICASE_HD_INLINE int sw_align(const char* ref, std::uint32_t n, const char* alt, std::uint32_t m, SwParams p,
+                                int overhang, std::int32_t* scratch, std::uint32_t* cigar_out, std::int32_t* offset) {
+  if (sw_exact_match(ref, n, alt, m, overhang, cigar_out, offset)) return 1;
+  const std::uint32_t ncol = m + 1, nrow = n + 1;
+  std::int32_t* bt = scratch;
+  std::int32_t* last_row = bt + static_cast<std::uint64_t>(nrow) * ncol;
+  std::int32_t* cur_row = last_row + (m + 2);
+  std::int32_t* best_gap_v = cur_row + (m + 2);
+  std::int32_t* gap_size_v = best_gap_v + (m + 2);
+  std::int32_t* last_col = gap_size_v + (m + 2);  // sw[i][m]
+  for (std::uint32_t j = 0; j <= m + 1; ++j) {
+    best_gap_v[j] = kSwLow;
+    gap_size_v[j] = 0;
+    last_row[j] = 0;
+  }
+  const bool indel_edges = overhang == kIndel || overhang == kLeadingIndel;
+  if (indel_edges) {
+    std::int32_t v = p.open;
+    last_row[1] = v;
+    for (std::uint32_t j = 2; j <= m; ++j) {
+      v += p.extend;
+      last_row[j] = v;
+    }
+  }
+  last_col[0] = last_row[m];
+  for (std::uint32_t j = 0; j <= m; ++j) bt[j] = 0;
+  std::int32_t first_col = p.open;  // sw[i][0] under the INDEL strategies
+  for (std::uint32_t i = 1; i <= n; ++i) {
+    const char a = ref[i - 1];
+    cur_row[0] = indel_edges ? first_col : 0;
+    if (indel_edges) first_col += p.extend;
+    std::int32_t best_gap_h = kSwLow, gap_size_h = 0;
+    std::int32_t* btr = bt + static_cast<std::uint64_t>(i) * ncol;
+    btr[0] = 0;
+    for (std::uint32_t j = 1; j <= m; ++j) {
+      const std::int32_t diag = last_row[j - 1] + (a == alt[j - 1] ? p.match : p.mismatch);
+      std::int32_t prev = last_row[j] + p.open;
+      best_gap_v[j] += p.extend;
+      if (prev > best_gap_v[j]) {
+        best_gap_v[j] = prev;
+        gap_size_v[j] = 1;
+      } else {
+        gap_size_v[j]++;
+      }
+      const std::int32_t down = best_gap_v[j];
+      prev = cur_row[j - 1] + p.open;
+      best_gap_h += p.extend;
+      if (prev > best_gap_h) {
+        best_gap_h = prev;
+        gap_size_h = 1;
+      } else {
+        gap_size_h++;
+      }
+      const std::int32_t right = best_gap_h;
+      if (diag >= down && diag >= right) {
+        cur_row[j] = diag > kSwCut ? diag : kSwCut;
+        btr[j] = 0;
+      } else if (right >= down) {
+        cur_row[j] = right > kSwCut ? right : kSwCut;
+        btr[j] = -gap_size_h;
+      } else {
+        cur_row[j] = down > kSwCut ? down : kSwCut;
+        btr[j] = gap_size_v[j];
+      }
+    }
+    last_col[i] = cur_row[m];
+    std::int32_t* t = last_row;
+    last_row = cur_row;
+    cur_row = t;
+  }
+  // last_row now holds sw[n][*].
+  return sw_traceback(n, m, overhang, last_row, last_col, RowMajorBacktrack{bt, ncol}, cigar_out, offset);
 }
 
 // A batch of pairs: pair k aligns alt[k] to ref[k] (offsets into flat base arrays).

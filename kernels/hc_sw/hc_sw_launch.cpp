@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "hc_sw/hc_sw_diagonal.hpp"
+
 namespace helicase::kernels::hc_sw {
 
 SwBatchView SwHostBatch::view(SwParams p, int overhang) {
@@ -28,10 +30,11 @@ void sw_cpu(const SwBatchView& b, ThreadPool& pool) {
   if (n == 0) return;
   const std::size_t parts = std::min<std::size_t>(n, pool.size());
   pool.parallel_for(parts, [&](std::size_t part) {
-    std::vector<std::int32_t> scratch;
+    DiagonalScratch scratch;
     for (std::size_t k = n * part / parts; k < n * (part + 1) / parts; ++k) {
-      scratch.resize(sw_scratch_ints(b.ref_length[k], b.alt_length[k]));
-      sw_pair(b, static_cast<std::uint32_t>(k), scratch.data());
+      b.n_ops[k] = sw_align_diagonal(b.ref_bases + b.ref_offset[k], b.ref_length[k], b.alt_bases + b.alt_offset[k],
+                                     b.alt_length[k], b.params, b.overhang, scratch, b.cigar + b.cigar_offset[k],
+                                     b.offset + k);
     }
   });
 }

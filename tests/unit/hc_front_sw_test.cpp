@@ -10,6 +10,7 @@
 
 #include "common/thread_pool.hpp"
 #include "haplotypecaller/haplotype_align.hpp"
+#include "hc_sw/hc_sw_diagonal.hpp"
 #include "hc_sw/hc_sw_launch.hpp"
 
 namespace helicase {
@@ -90,6 +91,57 @@ TEST(HcFrontSw, ScoreEqualsTextbookDpOnRandomPairs) {
     ++checked;
   }
   EXPECT_GT(checked, 200);
+}
+
+// The CPU launcher fills the matrix by anti-diagonals; sw_align (GPU, dangling-end merges) by
+// rows. Same CIGAR ops and offset for every strategy and scoring, on similar pairs (haplotypes,
+// reads), unrelated ones (many ties and long gaps), and lengths down to 1.
+TEST(HcFrontSw, DiagonalFillEqualsRowFill) {
+  std::mt19937 rng(11);
+  const char* acgt = "ACGT";
+  const SwParams scorings[] = {SwParams{}, SwParams{10, -15, -30, -5}, SwParams{25, -50, -110, -6}};
+  kernels::hc_sw::DiagonalScratch scratch;
+  std::vector<std::int32_t> rows;
+  int compared = 0, differing_shapes = 0;
+  for (int t = 0; t < 3000; ++t) {
+    const int n = 1 + static_cast<int>(rng() % (t % 10 == 0 ? 8 : 300));
+    std::string ref;
+    for (int i = 0; i < n; ++i) ref.push_back(acgt[rng() % (t % 3 == 0 ? 2 : 4)]);
+    std::string alt;
+    if (t % 4 == 0) {
+      const int m = 1 + static_cast<int>(rng() % 200);
+      for (int i = 0; i < m; ++i) alt.push_back(acgt[rng() % 4]);
+    } else {
+      alt = ref.substr(rng() % ref.size());
+      for (int k = 0; k < 4 && !alt.empty(); ++k) {
+        const std::size_t at = rng() % alt.size();
+        switch (rng() % 3) {
+          case 0: alt[at] = acgt[rng() % 4]; break;
+          case 1: alt.erase(at, 1 + rng() % 12); break;
+          default: alt.insert(at, std::string(1 + rng() % 12, acgt[rng() % 4])); break;
+        }
+      }
+      if (alt.empty()) alt = "A";
+    }
+    const auto nn = static_cast<std::uint32_t>(ref.size()), mm = static_cast<std::uint32_t>(alt.size());
+    for (int overhang = 0; overhang < 4; ++overhang) {
+      const SwParams p = scorings[static_cast<std::size_t>(t + overhang) % 3];
+      std::vector<std::uint32_t> a(nn + mm + 2), b(nn + mm + 2);
+      std::int32_t oa = -7, ob = -9;
+      rows.assign(kernels::hc_sw::sw_scratch_ints(nn, mm), 0);
+      const int na = kernels::hc_sw::sw_align(ref.data(), nn, alt.data(), mm, p, overhang, rows.data(), a.data(), &oa);
+      const int nb = kernels::hc_sw::sw_align_diagonal(ref.data(), nn, alt.data(), mm, p, overhang, scratch, b.data(), &ob);
+      ASSERT_EQ(na, nb) << ref << " " << alt << " overhang " << overhang;
+      a.resize(static_cast<std::size_t>(na));
+      b.resize(static_cast<std::size_t>(nb));
+      ASSERT_EQ(a, b) << ref << " " << alt << " overhang " << overhang;
+      ASSERT_EQ(oa, ob) << ref << " " << alt << " overhang " << overhang;
+      differing_shapes += na > 1;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 12000);
+  EXPECT_GT(differing_shapes, 6000);  // most cases went through the DP, not the exact-match shortcut
 }
 
 TEST(HcFrontSw, ExactSubstringShortcutAndIndelStrategy) {
