@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -25,6 +26,25 @@ bool pread_all(int fd, char* buf, std::size_t n, std::int64_t offset) {
     buf += got;
     n -= static_cast<std::size_t>(got);
     offset += got;
+  }
+  return true;
+}
+
+// No whitespace, control byte or '>' in s. Blocks of plain bases are cleared by a vectorizable test.
+bool all_graphical(const std::string& s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  for (; i + 64 <= n; i += 64) {
+    unsigned char bad = 0;
+    for (std::size_t k = 0; k < 64; ++k) {
+      const unsigned char c = p[i + k];
+      bad |= static_cast<unsigned char>((c <= ' ') | (c > '~') | (c == '>'));
+    }
+    if (bad) return false;
+  }
+  for (; i < n; ++i) {
+    if (p[i] <= ' ' || p[i] > '~' || p[i] == '>') return false;
   }
   return true;
 }
@@ -62,24 +82,23 @@ bool PlainFasta::fetch(const std::string& name, std::int64_t length, std::string
   if (eol < 1 || eol > 2 || length == 0) return false;
   // Only the line ends between the contig's lines are read: the last line may end the file.
   const std::int64_t breaks = (length - 1) / e.line_bases;
-  std::string raw(static_cast<std::size_t>(length + breaks * eol), '\0');
+  // Read the span into *out and drop the line ends in place (each line moves left).
+  out->resize(static_cast<std::size_t>(length + breaks * eol));
   Fd f{::open(fasta_path_.c_str(), O_RDONLY)};
-  if (f.fd < 0 || !pread_all(f.fd, raw.data(), raw.size(), e.offset)) return false;
-  out->resize(static_cast<std::size_t>(length));
-  char* dst = out->data();
-  const char* src = raw.data();
+  if (f.fd < 0 || !pread_all(f.fd, out->data(), out->size(), e.offset)) return false;
+  char* const data = out->data();
+  std::int64_t dst = 0, src = 0;
   for (std::int64_t l = 0; l < breaks; ++l) {
-    const char* end = src + e.line_bases;
-    if (end[eol - 1] != '\n' || (eol == 2 && end[0] != '\r')) return false;
-    dst = std::copy(src, end, dst);
+    const std::int64_t end = src + e.line_bases;
+    if (data[end + eol - 1] != '\n' || (eol == 2 && data[end] != '\r')) return false;
+    if (dst != src) std::memmove(data + dst, data + src, static_cast<std::size_t>(e.line_bases));
+    dst += e.line_bases;
     src = end + eol;
   }
-  std::copy(src, static_cast<const char*>(raw.data()) + raw.size(), dst);
+  if (dst != src) std::memmove(data + dst, data + src, static_cast<std::size_t>(length - dst));
+  out->resize(static_cast<std::size_t>(length));
   // HTSlib skips any byte that is not graphical; a line holding one is irregular and goes there.
-  for (const char c : *out) {
-    if (c <= ' ' || c > '~' || c == '>') return false;
-  }
-  return true;
+  return all_graphical(*out);
 }
 
 }  // namespace helicase::bqsr

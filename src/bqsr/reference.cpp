@@ -1,6 +1,7 @@
 // reference.cpp -- faidx-backed, GATK-normalized reference contigs.
 #include "bqsr/reference.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdlib>
@@ -25,6 +26,26 @@ const std::array<char, 256> kNormalize = [] {
   }
   return t;
 }();
+
+// In place through kNormalize; 64-byte blocks of upper-case A/C/G/T/N (nearly all of a
+// reference) are recognised by a vectorizable test and left as they are.
+void normalize(std::string& s) {
+  auto* p = reinterpret_cast<unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n; i += 64) {
+    const std::size_t end = std::min(n, i + 64);
+    unsigned char plain = end - i == 64;
+    if (plain) {
+      for (std::size_t k = i; k < end; ++k) {
+        const unsigned char c = p[k];
+        plain &= static_cast<unsigned char>((c == 'A') | (c == 'C') | (c == 'G') | (c == 'T') | (c == 'N'));
+      }
+    }
+    if (!plain) {
+      for (std::size_t k = i; k < end; ++k) p[k] = static_cast<unsigned char>(kNormalize[p[k]]);
+    }
+  }
+}
 
 }  // namespace
 
@@ -69,7 +90,7 @@ std::shared_ptr<const std::string> Reference::contig(int tid) {
     s->assign(seq, static_cast<std::size_t>(len));
     std::free(seq);
   }
-  for (auto& c : *s) c = kNormalize[static_cast<unsigned char>(c)];
+  normalize(*s);
   if (cache_.size() >= 2) cache_.erase(cache_.begin());
   cache_.emplace_back(tid, s);
   return s;

@@ -123,5 +123,24 @@ TEST(PlainFasta, CompressedFastaIsLeftToHtslib) {
   EXPECT_EQ(*ref.contig(0), upper);
 }
 
+// Reference::contig upper-cases, turns IUPAC codes into N and other bytes into kBadRefBase,
+// whether a 64-byte block is plain bases (left as is) or not (mapped byte by byte).
+TEST(PlainFasta, ContigsAreNormalizedInPlainAndMixedBlocks) {
+  TempDir dir;
+  std::string bases;
+  for (int i = 0; i < 640; ++i) bases.push_back("ACGTN"[i % 5]);
+  bases += random_bases(200, 5);       // lower case and IUPAC codes
+  bases += std::string(100, 'T') + "acgtRYKMSWBDHVn*." + std::string(70, 'G');
+  const std::string fasta = write_fasta(dir.path / "n.fa", {{"n", bases}}, 61, "\n");
+  Reference ref(fasta);
+  std::string want = bases;
+  for (auto& c : want) {
+    const char u = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+    c = std::string("ACGTN").find(u) != std::string::npos ? u
+        : std::string("RYMKWSBDHV").find(u) != std::string::npos ? 'N' : kBadRefBase;
+  }
+  EXPECT_EQ(*ref.contig(0), want);
+}
+
 }  // namespace
 }  // namespace helicase::bqsr
