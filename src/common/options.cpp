@@ -114,7 +114,7 @@ CLI::Option* add_out_bam(CLI::App& app, std::string& path, bool required) {
   return app.add_option("--out-bam", path, "Output BAM (or .sam/.cram by extension)")->required(required);
 }
 CLI::Option* add_out_variants(CLI::App& app, std::string& path, bool required) {
-  return app.add_option("--out-variants", path, "Output .vcf, .vcf.gz, .g.vcf or .g.vcf.gz")->required(required);
+  return app.add_option("--out-variants", path, "Output .vcf or .vcf.gz (BGZF + .tbi)")->required(required);
 }
 CLI::Option* add_out_recal_file(CLI::App& app, std::string& path, bool required) {
   return app.add_option("--out-recal-file", path, "Output recalibration table")->required(required);

@@ -34,6 +34,14 @@ fails 3 "not an alignment file" --ref "$REF" --in-bam "$WORK/text.bam"
 fails 3 "no contig shared with the reference" --ref "$H/Homo_sapiens_assembly38_chrM_only.fasta" --in-bam "$BAM"
 fails 3 "interval on a contig the reference lacks" --ref "$REF" --in-bam "$BAM" -L chrZ:1-100
 fails 2 "malformed interval" --ref "$REF" --in-bam "$BAM" -L MT:300-100
+# GVCF mode is not built: asked for, the run stops before writing anything (no VCF under a GVCF name).
+fails 2 "--gvcf" --ref "$REF" --in-bam "$BAM" --gvcf
+fails 2 "-ERC GVCF" --ref "$REF" --in-bam "$BAM" -ERC GVCF
+for name in g.vcf g.vcf.gz; do
+  expect_exit 2 ".$name output" -- "$HC" --quiet --ref "$REF" --in-bam "$BAM" --out-variants "$WORK/out.$name"
+  expect_one_line "$WORK/last.err" ".$name output"
+  if [ -e "$WORK/out.$name" ]; then bad ".$name output: a file was left"; else ok; fi
+done
 expect_exit 4 "output folder missing" -- "$HC" --quiet --ref "$REF" --in-bam "$BAM" --out-variants "$WORK/no/such/dir/out.vcf"
 expect_one_line "$WORK/last.err" "output folder missing"
 

@@ -9,6 +9,8 @@ int main(int argc, char** argv) {
   using namespace helicase;
   hc::HaplotypeCallerJob job;
   std::string out_alias;
+  bool gvcf = false;
+  std::string emit_ref_confidence = "NONE";
   return run_tool(
       {"helicase-haplotypecaller", "Call germline SNVs and indels by local re-assembly (GATK HaplotypeCaller)"}, argc,
       argv,
@@ -33,12 +35,25 @@ int main(int argc, char** argv) {
         app.add_option("--max-reads-per-alignment-start", job.max_reads_per_start,
                        "Downsample to this many reads per start position (0: off; default 50)")
             ->check(CLI::Range(0, 1 << 30));
+        // GVCF (reference confidence) mode is not built yet: asked for in any of its three
+        // spellings, the run stops instead of writing a plain VCF under a .g.vcf name.
+        app.add_flag("--gvcf", gvcf, "GVCF output (not supported yet: rejected)");
+        app.add_option("--emit-ref-confidence", emit_ref_confidence, "GATK -ERC: only NONE is supported")
+            ->check(CLI::IsMember({"NONE", "GVCF", "BP_RESOLUTION"}));
         app.add_option("--debug-regions", job.debug_regions,
                        "Write each active region, its haplotypes and their events to this text file");
       },
       [&](ToolContext& ctx) {
         if (!out_alias.empty()) job.out_vcf = out_alias;
         if (job.out_vcf.empty()) fail_usage("--out-variants is required (see helicase-haplotypecaller --help)");
+        const auto ends_with = [&](const std::string& suffix) {
+          return job.out_vcf.size() >= suffix.size() &&
+                 job.out_vcf.compare(job.out_vcf.size() - suffix.size(), suffix.size(), suffix) == 0;
+        };
+        if (gvcf || emit_ref_confidence != "NONE" || ends_with(".g.vcf") || ends_with(".g.vcf.gz")) {
+          fail_usage("GVCF output (--gvcf, -ERC GVCF/BP_RESOLUTION, a .g.vcf name) is not supported yet: "
+                     "helicase-haplotypecaller writes a VCF of variant sites; name the output .vcf or .vcf.gz");
+        }
         job.progress = ctx.progress_enabled();
         hc::run_haplotypecaller(job, ctx.backend(), ctx.log());
         return 0;
