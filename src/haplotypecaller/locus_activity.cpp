@@ -159,7 +159,13 @@ void ActiveRegionScanner::add_read(std::int64_t pos, std::int64_t original_end) 
 }
 
 std::int64_t ActiveRegionScanner::floor() const {
-  if (blocks_.empty()) return end_;
+  if (blocks_.empty()) {
+    // Nothing pending: a read still to come starts at or after known_, and its block's profile
+    // starts lead_ loci before that.
+    if (finished_) return end_;
+    if (known_ == std::numeric_limits<std::int64_t>::min()) return begin_;
+    return std::clamp(known_ - lead_, begin_, end_);
+  }
   std::int64_t f = profile_ ? next_ : std::max(begin_, blocks_.front().first - lead_);
   if (profile_ && !profile_->empty()) f = std::min(f, profile_->start());
   return f;
@@ -204,11 +210,13 @@ void ActiveRegionScanner::run(const std::vector<RegionRead>& reads, std::int64_t
 }
 
 void ActiveRegionScanner::advance(const std::vector<RegionRead>& reads, std::int64_t known, std::vector<ProfileRegion>& out) {
+  known_ = std::max(known_, known);
   run(reads, known, false, out);
 }
 
 void ActiveRegionScanner::finish(const std::vector<RegionRead>& reads, std::vector<ProfileRegion>& out) {
   run(reads, end_, true, out);
+  finished_ = true;
 }
 
 std::vector<ProfileRegion> active_regions(const std::vector<RegionRead>& reads, const std::string& ref,

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,9 @@ class ActiveRegionScanner {
   std::deque<std::pair<std::int64_t, std::int64_t>> blocks_;  // covered loci, last one still growing
   std::optional<BandPassActivityProfile> profile_;            // of blocks_.front()
   std::int64_t next_ = 0;                                     // next locus to add to profile_
+  // Reads starting before known_ have all been added (the last advance()); finished_ after finish().
+  std::int64_t known_ = std::numeric_limits<std::int64_t>::min();
+  bool finished_ = false;
 };
 
 // The active regions of one traversal interval [begin, end) (0-based).

@@ -5,6 +5,7 @@
 #include <htslib/sam.h>
 
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -170,13 +171,22 @@ TEST(HcFrontActivity, ScannerFedInPiecesWithAPrunedWindowGivesTheSameRegions) {
       reads.push_back(make_read(pos, b, 30, {bam_cigar_gen(100, BAM_CMATCH)}));
     }
   }
-  for (const auto& [begin, end] : std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 20000}, {2500, 13000}}) {
+  // {7000, 13000} and {6100, 16000} begin after a stretch of reads that cover none of their loci.
+  for (const auto& [begin, end] :
+       std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 20000}, {2500, 13000}, {7000, 13000}, {6100, 16000}}) {
     const std::vector<ProfileRegion> whole = active_regions(reads, ref, begin, end, 2);
     ASSERT_FALSE(whole.empty());
     for (std::size_t piece : {1u, 7u, 100u}) {
       ActiveRegionScanner scanner(ref, begin, end, 2);
       std::vector<RegionRead> window;
       std::vector<ProfileRegion> got;
+      std::int64_t promised = std::numeric_limits<std::int64_t>::min();  // highest floor() seen
+      std::size_t checked = 0;
+      auto check_floor = [&] {
+        for (; checked < got.size(); ++checked) {
+          EXPECT_GE(got[checked].start, promised) << "region popped below an earlier floor, piece " << piece;
+        }
+      };
       for (std::size_t i = 0; i < reads.size();) {
         std::size_t j = std::min(reads.size(), i + piece);
         while (j < reads.size() && reads[j].pos == reads[j - 1].pos) ++j;  // whole start positions
@@ -185,12 +195,15 @@ TEST(HcFrontActivity, ScannerFedInPiecesWithAPrunedWindowGivesTheSameRegions) {
           scanner.add_read(reads[i].pos, reads[i].original_end);
         }
         scanner.advance(window, window.back().pos + 1, got);
+        check_floor();
+        promised = std::max(promised, scanner.floor());
         const std::int64_t floor = scanner.floor() - 100;
         std::size_t drop = 0;
         while (drop < window.size() && window[drop].pos + 100 <= floor) ++drop;
         window.erase(window.begin(), window.begin() + static_cast<std::ptrdiff_t>(drop));
       }
       scanner.finish(window, got);
+      check_floor();
       ASSERT_EQ(got.size(), whole.size()) << "piece " << piece;
       for (std::size_t k = 0; k < got.size(); ++k) {
         EXPECT_EQ(got[k].start, whole[k].start);
