@@ -3,6 +3,8 @@
 
 #include <htslib/sam.h>
 
+#include <algorithm>
+
 #include <optional>
 #include <unordered_map>
 
@@ -210,13 +212,25 @@ std::vector<std::pair<std::string, std::int64_t>> ContigReadSource::header_conti
 }
 
 std::string ContigReadSource::sample_name() const {
-  kstring_t ks = KS_INITIALIZE;
   sam_hdr_t* h = const_cast<sam_hdr_t*>(impl_->input.header());
-  std::string sm;
-  if (sam_hdr_find_tag_pos(h, "RG", 0, "SM", &ks) == 0 && ks.s) sm = ks.s;
-  ks_free(&ks);
-  if (sm.empty()) fail_data(impl_->opt.in_bam + ": no read group with a sample name (SM) in the header");
-  return sm;
+  std::vector<std::string> samples;
+  const int n = sam_hdr_count_lines(h, "RG");
+  for (int i = 0; i < n; ++i) {
+    kstring_t ks = KS_INITIALIZE;
+    if (sam_hdr_find_tag_pos(h, "RG", i, "SM", &ks) == 0 && ks.s &&
+        std::find(samples.begin(), samples.end(), ks.s) == samples.end()) {
+      samples.emplace_back(ks.s);
+    }
+    ks_free(&ks);
+  }
+  if (samples.empty()) fail_data(impl_->opt.in_bam + ": no read group with a sample name (SM) in the header");
+  // One sample per run (issue 7: single-sample calling); several would be genotyped as one.
+  if (samples.size() > 1) {
+    fail_data(impl_->opt.in_bam + ": the read groups name " + std::to_string(samples.size()) + " samples (" +
+              samples[0] + ", " + samples[1] + (samples.size() > 2 ? ", ..." : "") +
+              "); helicase-haplotypecaller calls one sample per run");
+  }
+  return samples[0];
 }
 
 bool ContigReadSource::next_contig(ContigStart& out) {

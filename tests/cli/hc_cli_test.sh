@@ -34,6 +34,10 @@ fails 3 "not an alignment file" --ref "$REF" --in-bam "$WORK/text.bam"
 fails 3 "no contig shared with the reference" --ref "$H/Homo_sapiens_assembly38_chrM_only.fasta" --in-bam "$BAM"
 fails 3 "interval on a contig the reference lacks" --ref "$REF" --in-bam "$BAM" -L chrZ:1-100
 fails 2 "malformed interval" --ref "$REF" --in-bam "$BAM" -L MT:300-100
+# Two samples in the read groups: one sample per run, not two genotyped as one.
+samtools view -H "$BAM" | sed -e '$a@RG\tID:second\tSM:another' >"$WORK/two.hdr"
+samtools reheader "$WORK/two.hdr" "$BAM" >"$WORK/two.bam" && samtools index "$WORK/two.bam"
+fails 3 "two samples" --ref "$REF" --in-bam "$WORK/two.bam"
 # GVCF mode is not built: asked for, the run stops before writing anything (no VCF under a GVCF name).
 fails 2 "--gvcf" --ref "$REF" --in-bam "$BAM" --gvcf
 fails 2 "-ERC GVCF" --ref "$REF" --in-bam "$BAM" -ERC GVCF
