@@ -3,6 +3,7 @@
 #include <cmath>
 #include <vector>
 
+#include "pairhmm/pairhmm_lanes.hpp"
 #include "pairhmm/pairhmm_launch.hpp"
 
 #if defined(__x86_64__)
@@ -40,19 +41,6 @@ void fill_match_to_match(T* out) {
       out[offset + j] = static_cast<T>(std::pow(10.0, l));
     }
   }
-}
-
-// One contiguous range of pairs. Built twice (AVX2 and baseline SSE2) and picked at load time
-// by the CPU. `flatten` inlines the per-item function into each clone: without it GCC kept
-// pairhmm_pair_sum out of line, compiled once for SSE2, and the AVX2 clone never ran a ymm
-// instruction; now its diagonal loop runs 8 float (4 double) lanes where AVX2 exists. Only the vector width differs: no FMA (target avx2 excludes it and
-// ISO C++ mode does not contract), so both clones give the same bits.
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
-__attribute__((target_clones("avx2", "default"), flatten))
-#endif
-void run_range(const PairHmmBatchView& b, const PairHmmTables& tables, std::size_t begin, std::size_t end, float* sf,
-               double* sd) {
-  for (std::size_t p = begin; p < end; ++p) pairhmm_pair(b, tables, static_cast<std::uint32_t>(p), sf, sd);
 }
 
 // GKL's flush-to-zero mode (a subnormal result becomes 0), which the device code applies
@@ -109,16 +97,16 @@ std::uint64_t pairhmm_max_scratch(const PairHmmBatchView& b, std::uint32_t n_rea
 
 void pairhmm_cpu(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, const PairHmmTables& tables,
                  ThreadPool& pool) {
+  (void)n_reads;
+  (void)n_haps;
   const std::size_t n = b.n_pairs;
   if (n == 0) return;
-  const std::uint64_t scratch = pairhmm_max_scratch(b, n_reads, n_haps);
   const std::size_t parts = std::min<std::size_t>(pool.size() * 4, (n + 15) / 16);
   pool.parallel_for(parts, [&](std::size_t part) {
-    std::vector<float> sf(scratch);
-    std::vector<double> sd(scratch);
+    PairHmmLaneScratch lanes;
     const std::size_t begin = n * part / parts, end = n * (part + 1) / parts;
     const FlushToZeroScope ftz;
-    run_range(b, tables, begin, end, sf.data(), sd.data());
+    pairhmm_lanes_range(b, tables, begin, end, lanes);
   });
 }
 
@@ -146,11 +134,11 @@ void pairhmm_cpu_interleaved(const PairHmmBatchView& b, std::uint32_t n_reads, s
 
 void pairhmm_cpu_serial(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, const PairHmmTables& tables) {
   if (b.n_pairs == 0) return;
-  const std::uint64_t scratch = pairhmm_max_scratch(b, n_reads, n_haps);
-  std::vector<float> sf(scratch);
-  std::vector<double> sd(scratch);
+  (void)n_reads;
+  (void)n_haps;
+  PairHmmLaneScratch lanes;
   const FlushToZeroScope ftz;
-  run_range(b, tables, 0, b.n_pairs, sf.data(), sd.data());
+  pairhmm_lanes_range(b, tables, 0, b.n_pairs, lanes);
 }
 
 }  // namespace helicase::kernels::pairhmm

@@ -1,11 +1,11 @@
 // pairhmm_launch.hpp -- the entry stages call to run the PairHMM kernel over a batch.
 //
 // pairhmm_make_tables() builds GKL's probability tables once (host). PairHmmRunner runs
-// pairhmm_pair over every pair of a batch on the backend chosen at construction (CPU threads,
-// contiguous parts of the batch, per-thread scratch; or the GPU, one warp per pair sweeping the
-// matrix as a wavefront, see pairhmm_gpu.cu) and
-// returns log10 likelihoods (pairhmm_finish). Both backends give identical bits: the same
-// per-item function, no FMA contraction, log10 taken on the host.
+// every pair of a batch on the backend chosen at construction (CPU threads, contiguous parts of
+// the batch, 16 pairs per vector group, see pairhmm_lanes.hpp; or the GPU, one warp per pair
+// sweeping the matrix as a wavefront, see pairhmm_gpu.cu) and
+// returns log10 likelihoods (pairhmm_finish). Both backends give identical bits: every cell is
+// the per-item function's arithmetic in the same order, no FMA contraction, log10 on the host.
 #pragma once
 
 #include <memory>

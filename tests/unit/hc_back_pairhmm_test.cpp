@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -183,6 +184,49 @@ TEST(HcBackPairHmm, SameBitsForAnyThreadCountAndSplit) {
     if (i >= 60) {
       EXPECT_EQ(a[i], h[i - 60]);
     }
+  }
+}
+
+// The CPU launcher runs 16 pairs per group, one per lane, row by row (pairhmm_lanes.hpp); each
+// pair's raw sum and pass must be those of the per-pair function (the interleaved layout with
+// groups of 1 runs pairhmm_pair itself), for a region's shape (every read against every
+// haplotype: lanes share reads and haplotypes, lengths differ within a group) and for unrelated
+// pairs of very different lengths, including groups that are not full.
+TEST(HcBackPairHmm, LanesGiveThePerPairBits) {
+  for (const bool region_shape : {true, false}) {
+    const auto cases = random_cases(region_shape ? 70 : 1003, region_shape ? 5 : 9, region_shape);
+    PairHmmBatch batch;
+    if (region_shape) {
+      std::vector<std::uint32_t> reads, haps;
+      for (std::size_t i = 0; i < 40; ++i) {
+        const auto& c = cases[i];
+        reads.push_back(batch.add_read(c.read, c.q.data(), c.iq.data(), c.dq.data(), c.gc.data()));
+      }
+      for (std::size_t i = 40; i < cases.size(); ++i) haps.push_back(batch.add_haplotype(cases[i].hap));
+      for (auto r : reads) {
+        for (auto h : haps) batch.add_pair(r, h);
+      }
+    } else {
+      for (const auto& c : cases) {
+        batch.add_pair(batch.add_read(c.read, c.q.data(), c.iq.data(), c.dq.data(), c.gc.data()), batch.add_haplotype(c.hap));
+      }
+    }
+    PairHmmBatchView lanes = batch.view();
+    pairhmm_cpu_serial(lanes, batch.n_reads(), batch.n_haps(), pairhmm_make_tables());
+    std::vector<double> raw(lanes.raw, lanes.raw + lanes.n_pairs);
+    std::vector<std::uint8_t> dbl(lanes.used_double, lanes.used_double + lanes.n_pairs);
+    PairHmmBatchView one = batch.view();
+    pairhmm_cpu_interleaved(one, batch.n_reads(), batch.n_haps(), pairhmm_make_tables(), 1);
+    int doubles = 0;
+    for (std::uint32_t p = 0; p < one.n_pairs; ++p) {
+      ASSERT_EQ(dbl[p], one.used_double[p]) << "pair " << p;
+      ASSERT_EQ(std::memcmp(&raw[p], &one.raw[p], sizeof(double)), 0) << "pair " << p << ": " << raw[p] << " vs " << one.raw[p];
+      doubles += dbl[p];
+    }
+    if (!region_shape) {
+      EXPECT_GT(doubles, 0);  // the double fallback was exercised too
+    }
+    EXPECT_GT(one.n_pairs, 1000u);
   }
 }
 
