@@ -17,8 +17,15 @@ constexpr int kMaxRepeatLength = 20;
 constexpr std::uint8_t kMinUsableQ = 6;
 constexpr std::uint8_t kDefaultIndelQ = 45;
 
+// s[a, a + n) == t[b, b + n), both ranges inside their strings. Units are 1..8 bases: a plain
+// loop, not a memcmp call per unit.
 bool equal_range(std::string_view s, int a, std::string_view t, int b, int n) {
-  return s.substr(static_cast<std::size_t>(a), static_cast<std::size_t>(n)) == t.substr(static_cast<std::size_t>(b), static_cast<std::size_t>(n));
+  const char* x = s.data() + a;
+  const char* y = t.data() + b;
+  for (int k = 0; k < n; ++k) {
+    if (x[k] != y[k]) return false;
+  }
+  return true;
 }
 
 // GATKVariantContextUtils.findNumberOfRepetitions over sub-ranges.
