@@ -28,10 +28,14 @@ void erase_seq(RegionRead& r, std::size_t from, std::size_t n) {
   cut(r.del_quals);
 }
 
+// GATKRead.mateIsUnmapped (SAMRecordToGATKReadAdapter): the mate-unmapped flag, or no mate
+// contig (RNEXT '*'), or no mate position (PNEXT 0).
+bool mate_unmapped(const RegionRead& r) { return (r.flag & BAM_FMUNMAP) != 0 || r.mate_tid < 0 || r.mate_pos < 0; }
+
 bool well_defined_fragment(const RegionRead& r) {
   if (r.isize == 0) return false;
   if (!(r.flag & BAM_FPAIRED)) return false;
-  if (r.flag & (BAM_FUNMAP | BAM_FMUNMAP)) return false;
+  if ((r.flag & BAM_FUNMAP) || mate_unmapped(r)) return false;
   if (((r.flag & BAM_FREVERSE) != 0) == ((r.flag & BAM_FMREVERSE) != 0)) return false;
   if (r.flag & BAM_FREVERSE) return read_end(r) - 1 + 1 > r.mate_pos + 1;  // getEnd() > getMateStart() (1-based)
   return r.pos + 1 <= r.mate_pos + 1 + r.isize;
@@ -272,8 +276,9 @@ std::vector<RegionRead> trim_region_reads(const std::vector<RegionRead>& reads, 
     hard_clip_to_span(r, padded_start, padded_end - 1);
     if (r.bases.empty() || r.cigar.empty()) continue;
     if (r.pos >= padded_end || read_end(r) <= padded_start) continue;
+    // READ_LENGTH_FILTER_THRESHOLD, READ_QUALITY_FILTER_THRESHOLD, MateOnSameContigOrNoMappedMate.
     r.for_genotyping = !(r.bases.size() < 10 || r.mapq < 20 ||
-                         ((r.flag & BAM_FPAIRED) && !(r.flag & BAM_FMUNMAP) && r.mate_tid != r.tid));
+                         ((r.flag & BAM_FPAIRED) && !mate_unmapped(r) && r.mate_tid != r.tid));
     out.push_back(std::move(r));
   }
   return out;

@@ -7,7 +7,8 @@
 // clipped to the padded span; kept when bases remain and it still overlaps the span. Reads
 // are then sorted by coordinate, overlapping mates get min(q, 20) where their bases agree
 // and 0 where they differ, and filterNonPassingReads marks (for_genotyping = false) reads
-// shorter than 10 bases, with MQ < 20 or with a mate mapped to another contig.
+// shorter than 10 bases, with MQ < 20 or with a mate mapped to another contig (a mate counts as
+// unmapped, as GATKRead.mateIsUnmapped has it, when flagged so or when RNEXT is * or PNEXT 0).
 // Clipping follows ReadClipper's hard-clip rules: clipped deletions at the new ends are
 // dropped (the start moves past them).
 #pragma once

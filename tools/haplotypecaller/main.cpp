@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
                        "Downsample to this many reads per start position (0: off; default 50)")
             ->check(CLI::Range(0, 1 << 30));
         app.add_option("--debug-regions", job.debug_regions,
-                       "Write each active region, its haplotypes and their events to this text file");
+                       "Write each active region, its haplotypes and events, and each read's best haplotype to this text file");
       },
       [&](ToolContext& ctx) {
         if (!out_alias.empty()) job.out_vcf = out_alias;
