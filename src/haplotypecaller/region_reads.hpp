@@ -1,10 +1,11 @@
 // region_reads.hpp -- read preparation of one assembly region (GATK 4.6.2.0
 // AssemblyBasedCallerUtils.finalizeRegion, cleanOverlappingReadPairs, filterNonPassingReads).
 //
-// Per read, in order: low-quality tails (quality <= 9) hard clipped; soft clips reverted to
-// aligned bases when the read has a well-defined fragment size (hard clipped otherwise; a
-// reverted start before the contig start is hard clipped); adaptor sequence hard clipped;
-// clipped to the padded span; kept when bases remain and it still overlaps the span. Reads
+// Per read, in GATK 4.6's order: soft clips reverted to aligned bases when the record has a
+// well-defined fragment size (hard clipped otherwise; a reverted start before the contig start
+// is hard clipped); low-quality tails (quality <= 9) hard clipped; adaptor sequence hard
+// clipped (boundary from the read as clipped so far); clipped to the padded span; kept when
+// bases remain and it still overlaps the span. Reads
 // are then sorted by coordinate, overlapping mates get min(q, 20) where their bases agree
 // and 0 where they differ, and filterNonPassingReads marks (for_genotyping = false) reads
 // shorter than 10 bases, with MQ < 20 or with a mate mapped to another contig (a mate counts as

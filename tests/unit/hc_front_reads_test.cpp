@@ -52,5 +52,81 @@ TEST(HcFrontReads, MateWithoutContigOrPositionCountsAsUnmapped) {
   EXPECT_EQ(by["same"].pos, 996);  // proper pair: soft clip reverted
 }
 
+
+TEST(HcFrontReads, SoftClipsAreDecidedOnTheRecordAndTailsClippedAfterwards) {
+  // finalizeRegion (GATK 4.6): the soft-clip decision uses the record's own alignment; the
+  // low-quality tail is clipped from the reverted read. A reverse read ending one base past
+  // its mate's start is a well-defined fragment as read, not once its 3-base tail is gone.
+  RegionRead r = test::perfect_read("TTACGTACGTACGTACGTAC", 0);
+  r.name = "rev";
+  r.pos = 1000;
+  r.cigar = {bam_cigar_gen(2, BAM_CSOFT_CLIP), bam_cigar_gen(18, BAM_CMATCH)};  // aligned 1000..1017
+  r.original_end = 1018;
+  r.flag = BAM_FPAIRED | BAM_FREVERSE;
+  r.tid = r.mate_tid = 0;
+  r.mate_pos = 1016;  // mate start 1017 (1-based) < read end 1018
+  r.isize = -20;
+  r.mapq = 60;
+  for (int i = 17; i < 20; ++i) r.quals[static_cast<std::size_t>(i)] = 5;
+  const auto out = finalize_region_reads({r}, 900, 1200, 30);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].pos, 998);  // soft clip reverted
+  EXPECT_EQ(out[0].bases.size(), 17u);
+  EXPECT_EQ(read_end(out[0]), 1015);
+}
+
+TEST(HcFrontReads, AdaptorBoundaryOfAForwardReadStartsAtItsRevertedStart) {
+  // ReadUtils.getAdaptorBoundary of the clipped read: start + |insert size|, the start being
+  // the one after the leading soft clip was reverted.
+  RegionRead r = test::perfect_read("TTTTACGTACGTACGTACGT", 0);
+  r.name = "fwd";
+  r.pos = 1000;
+  r.cigar = {bam_cigar_gen(4, BAM_CSOFT_CLIP), bam_cigar_gen(16, BAM_CMATCH)};
+  r.original_end = 1016;
+  r.flag = BAM_FPAIRED | BAM_FMREVERSE;
+  r.tid = r.mate_tid = 0;
+  r.mate_pos = 1005;
+  r.isize = 10;
+  r.mapq = 60;
+  const auto out = finalize_region_reads({r}, 900, 1200, 30);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].pos, 996);
+  EXPECT_EQ(read_end(out[0]), 1006);  // bases at 996 + 10 and beyond are adaptor
+  EXPECT_EQ(out[0].bases.size(), 10u);
+}
+
+
+TEST(HcFrontReads, OverlappingMatesArePairedAsFragmentCollectionDoes) {
+  // FragmentCollection.create: in coordinate order, a read whose mate is mapped and starts (as
+  // recorded) no later than the read's end waits for the next such read of its name; the two
+  // are adjusted (agreeing bases capped at 20). A third record of the name (a supplementary
+  // alignment) is left alone, and so are two records whose recorded mate starts past their ends.
+  const std::string seq(60, 'A');
+  auto rec = [&](const std::string& name, std::int64_t pos, std::uint16_t flag, std::int64_t mate_pos) {
+    RegionRead r = test::perfect_read(seq, pos);
+    r.name = name;
+    r.original_end = pos + 60;
+    r.flag = flag;
+    r.tid = r.mate_tid = 0;
+    r.mate_pos = mate_pos;
+    r.isize = 0;  // no adaptor clipping, soft clips (none here) hard clipped
+    r.mapq = 60;
+    return r;
+  };
+  const std::uint16_t fwd = BAM_FPAIRED | BAM_FMREVERSE, rev = BAM_FPAIRED | BAM_FREVERSE;
+  const std::vector<RegionRead> in{rec("p", 1000, fwd, 1030), rec("p", 1030, rev, 1000),
+                                   rec("p", 1040, fwd | BAM_FSUPPLEMENTARY, 1000), rec("s", 1010, fwd, 1200),
+                                   rec("s", 1020, fwd | BAM_FSUPPLEMENTARY, 1200)};
+  const auto out = finalize_region_reads(in, 900, 1300, 70);
+  ASSERT_EQ(out.size(), 5u);
+  for (const RegionRead& r : out) {
+    int capped = 0;
+    for (std::uint8_t q : r.quals) capped += q == 20;
+    int want = 0;  // supplementary, and the "s" records
+    if (r.name == "p" && (r.pos == 1000 || r.pos == 1030)) want = 30;  // the pair's 30-base overlap
+    EXPECT_EQ(capped, want) << r.name << " at " << r.pos;
+  }
+}
+
 }  // namespace
 }  // namespace helicase::hc
