@@ -339,9 +339,12 @@ std::vector<RegionRead> trim_region_reads(const std::vector<RegionRead>& reads, 
     hard_clip_to_span(r, padded_start, padded_end - 1);
     if (r.bases.empty() || r.cigar.empty()) continue;
     if (r.pos >= padded_end || read_end(r) <= padded_start) continue;
-    // READ_LENGTH_FILTER_THRESHOLD, READ_QUALITY_FILTER_THRESHOLD, MateOnSameContigOrNoMappedMate.
-    r.for_genotyping = !(r.bases.size() < 10 || r.mapq < 20 ||
-                         ((r.flag & BAM_FPAIRED) && !mate_unmapped(r) && r.mate_tid != r.tid));
+    // Read stubs (fewer than MINIMUM_READ_LENGTH_AFTER_TRIMMING = 10 bases; no soft clips are
+    // left) leave the region before filterNonPassingReads, so they are not even annotated.
+    if (r.bases.size() < 10) continue;
+    // filterNonPassingReads: READ_QUALITY_FILTER_THRESHOLD, MateOnSameContigOrNoMappedMate (its
+    // length test can no longer fail).
+    r.for_genotyping = !(r.mapq < 20 || ((r.flag & BAM_FPAIRED) && !mate_unmapped(r) && r.mate_tid != r.tid));
     out.push_back(std::move(r));
   }
   std::stable_sort(out.begin(), out.end(), gatk_coordinate_less);  // AssemblyRegion.trim re-sorts

@@ -128,5 +128,27 @@ TEST(HcFrontReads, OverlappingMatesArePairedAsFragmentCollectionDoes) {
   }
 }
 
+
+TEST(HcFrontReads, ReadStubsLeaveTheTrimmedRegion) {
+  // HaplotypeCallerEngine.callRegion removes reads with fewer than 10 bases after trimming
+  // before filterNonPassingReads, so they are neither genotyped nor annotated; a read of 10
+  // bases stays, and one with MQ 19 stays for the annotations only.
+  auto rec = [](const std::string& name, std::int64_t pos, int mapq) {
+    RegionRead r = test::perfect_read(std::string(30, 'C'), pos);
+    r.name = name;
+    r.mapq = mapq;
+    return r;
+  };
+  const std::vector<RegionRead> in{rec("stub", 1091, 60), rec("ten", 1090, 60), rec("lowmq", 1090, 19)};
+  const auto out = trim_region_reads(in, 1000, 1100);  // clipped at 1099: 9, 10 and 10 bases
+  ASSERT_EQ(out.size(), 2u);
+  std::map<std::string, RegionRead> by;
+  for (const RegionRead& r : out) by[r.name] = r;
+  ASSERT_TRUE(by.count("ten") && by.count("lowmq"));
+  EXPECT_EQ(by["ten"].bases.size(), 10u);
+  EXPECT_TRUE(by["ten"].for_genotyping);
+  EXPECT_FALSE(by["lowmq"].for_genotyping);
+}
+
 }  // namespace
 }  // namespace helicase::hc
