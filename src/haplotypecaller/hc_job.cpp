@@ -57,6 +57,39 @@ void write_debug(std::ostream& out, const std::string& contig, const RegionResul
     for (const HaplotypeEvent& e : h.events) out << '\t' << e.pos + 1 << ':' << e.ref << '>' << e.alt;
     out << '\n';
   }
+  // Per read: its region alignment, the realigned one, its best haplotype (index in the HAP
+  // lines) with likelihood, and the runner-up; reads dropped as poorly modelled or filtered
+  // out of genotyping say so.
+  if (!r.likelihoods) return;
+  const ReadLikelihoods& lk = *r.likelihoods;
+  auto read_head = [&](std::uint32_t i) {
+    const RegionRead& rd = a.reads[i];
+    out << "READ\t" << rd.name << '\t' << rd.pos + 1 << '\t' << cigar_text(rd.cigar) << '\t' << rd.bases.size();
+  };
+  for (std::size_t k = 0; k < lk.reads.size(); ++k) {
+    const std::uint32_t i = lk.reads[k];
+    std::size_t best = 0, second = lk.n_haps;
+    for (std::size_t h = 1; h < lk.n_haps; ++h) {
+      if (lk.at(k, h) > lk.at(k, best)) best = h;
+    }
+    for (std::size_t h = 0; h < lk.n_haps; ++h) {
+      if (h != best && (second == lk.n_haps || lk.at(k, h) > lk.at(k, second))) second = h;
+    }
+    read_head(i);
+    out << "\tbest=" << best << ':' << lk.at(k, best);
+    if (second < lk.n_haps) out << "\tsecond=" << second << ':' << lk.at(k, second);
+    if (i < r.realigned.size()) out << "\trealigned=" << r.realigned[i].pos + 1 << ':' << cigar_text(r.realigned[i].cigar);
+    out << '\n';
+  }
+  for (std::size_t k = 0; k < lk.dropped.size(); ++k) {
+    read_head(lk.dropped[k]);
+    out << "\tpoorly-modelled=" << lk.dropped_best[k] << '\n';
+  }
+  for (std::uint32_t i = 0; i < a.reads.size(); ++i) {
+    if (a.reads[i].for_genotyping) continue;
+    read_head(i);
+    out << "\tnot-for-genotyping\n";
+  }
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 // (UpstreamDeletions per contig), and reads no later locus or region can use are released. Only
 // the calls are kept to the end and written in reference order through the back end's VcfWriter
 // (.vcf or BGZF .vcf.gz + .tbi; atomic). The output does not depend on the thread count or on
-// how the reads are batched. --debug-regions writes one line per region and haplotype/event.
+// how the reads are batched. --debug-regions writes one line per region, haplotype and read.
 #pragma once
 
 #include <string>

@@ -208,7 +208,11 @@ ReadLikelihoods compute_read_likelihoods(const AssembledRegion& region, kernels:
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     double* row = lk.data() + i * H;
     normalize_read_likelihoods(row, H, opt.log10_mismapping);
-    if (is_poorly_modeled(row, H, region.reads[candidates[i]].bases.size(), opt.expected_error_rate)) continue;
+    if (is_poorly_modeled(row, H, region.reads[candidates[i]].bases.size(), opt.expected_error_rate)) {
+      out.dropped.push_back(candidates[i]);
+      out.dropped_best.push_back(*std::max_element(row, row + H));
+      continue;
+    }
     out.reads.push_back(candidates[i]);
     out.log10.insert(out.log10.end(), row, row + H);
   }

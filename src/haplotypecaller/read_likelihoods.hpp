@@ -44,6 +44,10 @@ struct ReadLikelihoods {
   std::size_t n_haps = 0;
   std::vector<std::uint32_t> reads;    // kept reads: indices into AssembledRegion::reads, in order
   std::vector<double> log10;           // reads.size() x n_haps, row-major (normalised)
+  // Reads removed as poorly modelled (filterPoorlyModeledEvidence) and their best likelihood,
+  // kept for the region debug output.
+  std::vector<std::uint32_t> dropped;
+  std::vector<double> dropped_best;
   double at(std::size_t r, std::size_t h) const { return log10[r * n_haps + h]; }
 };
 

@@ -28,10 +28,14 @@ void erase_seq(RegionRead& r, std::size_t from, std::size_t n) {
   cut(r.del_quals);
 }
 
+// GATKRead.mateIsUnmapped (SAMRecordToGATKReadAdapter): the mate-unmapped flag, or no mate
+// contig (RNEXT '*'), or no mate position (PNEXT 0).
+bool mate_unmapped(const RegionRead& r) { return (r.flag & BAM_FMUNMAP) != 0 || r.mate_tid < 0 || r.mate_pos < 0; }
+
 bool well_defined_fragment(const RegionRead& r) {
   if (r.isize == 0) return false;
   if (!(r.flag & BAM_FPAIRED)) return false;
-  if (r.flag & (BAM_FUNMAP | BAM_FMUNMAP)) return false;
+  if ((r.flag & BAM_FUNMAP) || mate_unmapped(r)) return false;
   if (((r.flag & BAM_FREVERSE) != 0) == ((r.flag & BAM_FMREVERSE) != 0)) return false;
   if (r.flag & BAM_FREVERSE) return read_end(r) - 1 + 1 > r.mate_pos + 1;  // getEnd() > getMateStart() (1-based)
   return r.pos + 1 <= r.mate_pos + 1 + r.isize;
@@ -78,6 +82,77 @@ std::size_t bases_from(const RegionRead& r, std::int64_t ref_start) {
     }
   }
   return 0;
+}
+
+// ReadCoordinateComparator: start, forward before reverse strand, name, flags, mapping
+// quality, mate contig and start (paired reads), insert size. Ties keep their order (Java's
+// List.sort is stable).
+bool gatk_coordinate_less(const RegionRead& a, const RegionRead& b) {
+  if (a.pos != b.pos) return a.pos < b.pos;
+  const bool ra = (a.flag & BAM_FREVERSE) != 0, rb = (b.flag & BAM_FREVERSE) != 0;
+  if (ra != rb) return rb;
+  if (const int c = a.name.compare(b.name); c != 0) return c < 0;
+  if (a.flag != b.flag) return a.flag < b.flag;
+  if (a.mapq != b.mapq) return a.mapq < b.mapq;
+  if ((a.flag & BAM_FPAIRED) && (b.flag & BAM_FPAIRED)) {
+    const std::int32_t ta = mate_unmapped(a) ? -1 : a.mate_tid, tb = mate_unmapped(b) ? -1 : b.mate_tid;
+    if (ta != tb) return ta < tb;
+    const std::int64_t sa = mate_unmapped(a) ? 0 : a.mate_pos + 1, sb = mate_unmapped(b) ? 0 : b.mate_pos + 1;
+    if (sa != sb) return sa < sb;
+  }
+  return a.isize < b.isize;
+}
+
+// ReadUtils.getReadIndexForReferenceCoordinate: the read index at reference position `ref`
+// (0-based), counting soft clips as aligned from the soft start; inside a deletion the index
+// of the next read base. -1 when the position is not covered; *clip tells whether it fell in
+// a soft clip.
+std::int64_t read_index_at(const RegionRead& r, std::int64_t ref, bool* clip) {
+  std::int64_t soft_start = r.pos;
+  for (std::uint32_t c : r.cigar) {
+    if (op_of(c) == BAM_CHARD_CLIP) continue;
+    if (op_of(c) == BAM_CSOFT_CLIP) soft_start -= len_of(c);
+    break;
+  }
+  if (ref < soft_start) return -1;
+  std::int64_t read_pos = 0, ref_pos = soft_start;
+  for (std::uint32_t c : r.cigar) {
+    const std::uint32_t op = op_of(c), len = len_of(c);
+    const std::int64_t first_read = read_pos, first_ref = ref_pos;
+    if (consumes_query(op)) read_pos += len;
+    if (consumes_ref(op) || op == BAM_CSOFT_CLIP) ref_pos += len;
+    if (first_ref <= ref && ref < ref_pos) {
+      *clip = op == BAM_CSOFT_CLIP || op == BAM_CHARD_CLIP;
+      return first_read + (consumes_query(op) ? ref - first_ref : 0);
+    }
+  }
+  return -1;
+}
+
+// FragmentUtils.adjustQualsOfOverlappingPairedFragments (conflicting bases set to 0, agreeing
+// ones capped at half the PCR SNV error quality); `left` comes first in coordinate order.
+void adjust_overlapping_mates(RegionRead& left, RegionRead& right) {
+  RegionRead& first = left.pos < right.pos ? left : right;  // soft starts (no soft clips remain)
+  RegionRead& second = left.pos < right.pos ? right : left;
+  if (read_end(first) - 1 < second.pos) return;
+  bool clip = false;
+  const std::int64_t offset = read_index_at(first, second.pos, &clip);
+  if (offset < 0 || clip) return;
+  bool ignored = false;
+  const std::int64_t first_end = read_index_at(first, read_end(first) - 1, &ignored);
+  const std::int64_t second_offset = read_index_at(second, second.pos, &ignored);
+  const std::int64_t second_end = read_index_at(second, read_end(second) - 1, &ignored);
+  const std::int64_t n = std::min(first_end - offset, second_end - second_offset) + 1;
+  for (std::int64_t i = 0; i < n; ++i) {
+    const auto fi = static_cast<std::size_t>(offset + i), si = static_cast<std::size_t>(second_offset + i);
+    if (first.bases[fi] == second.bases[si]) {
+      first.quals[fi] = std::min(first.quals[fi], kHalfPcrSnvQual);
+      second.quals[si] = std::min(second.quals[si], kHalfPcrSnvQual);
+    } else {
+      first.quals[fi] = 0;
+      second.quals[si] = 0;
+    }
+  }
 }
 
 }  // namespace
@@ -174,22 +249,12 @@ std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& rea
       continue;
     }
     RegionRead r = *it;
-    // 1. Low-quality tails.
-    {
-      const std::size_t len = r.quals.size();
-      std::size_t right = len, left = 0;
-      while (right > 0 && r.quals[right - 1] <= kMinTailQuality) --right;
-      while (left < len && r.quals[left] <= kMinTailQuality) ++left;
-      if (left >= right) continue;
-      if (right < len) hard_clip_bases(r, len - right, false);
-      if (left > 0) hard_clip_bases(r, left, true);
-    }
-    if (r.bases.empty()) continue;
-    // 2. Soft clips: reverted when the fragment size is well defined, else hard clipped.
+    // 1. Soft clips (decided on the record as read): reverted when the fragment size is well
+    // defined, else hard clipped.
     std::size_t first_non_h = 0, last_non_h = r.cigar.size();
     while (first_non_h < r.cigar.size() && op_of(r.cigar[first_non_h]) == BAM_CHARD_CLIP) ++first_non_h;
     while (last_non_h > first_non_h && op_of(r.cigar[last_non_h - 1]) == BAM_CHARD_CLIP) --last_non_h;
-    if (well_defined_fragment(r)) {
+    if (well_defined_fragment(*it)) {
       std::int64_t lead = 0;
       if (first_non_h < last_non_h && op_of(r.cigar[first_non_h]) == BAM_CSOFT_CLIP) lead = len_of(r.cigar[first_non_h]);
       for (auto& c : r.cigar) {
@@ -220,13 +285,25 @@ std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& rea
       if (lead) hard_clip_bases(r, lead, true);
     }
     if (r.bases.empty()) continue;
-    // 3. Adaptor.
-    if (well_defined_fragment(*it)) {
-      if (it->flag & BAM_FREVERSE) {
-        const std::int64_t boundary = it->mate_pos - 1;  // 0-based: bases at <= boundary are adaptor
-        if (boundary >= r.pos) hard_clip_bases(r, bases_up_to(r, boundary), true);
+    // 2. Low-quality tails of what is left (reverted soft clips included).
+    {
+      const std::size_t len = r.quals.size();
+      std::size_t right = len, left = 0;
+      while (right > 0 && r.quals[right - 1] <= kMinTailQuality) --right;
+      while (left < len && r.quals[left] <= kMinTailQuality) ++left;
+      if (left >= right) continue;
+      if (right < len) hard_clip_bases(r, len - right, false);
+      if (left > 0) hard_clip_bases(r, left, true);
+    }
+    if (r.bases.empty() || read_end(r) <= r.pos) continue;
+    // 3. Adaptor, from the read as clipped so far (GATKRead.getAdaptorBoundary of the clipped
+    // read: its fragment test and, on the forward strand, its start).
+    if (well_defined_fragment(r)) {
+      if (r.flag & BAM_FREVERSE) {
+        const std::int64_t boundary = r.mate_pos - 1;  // 0-based: bases at <= boundary are adaptor
+        if (boundary >= r.pos && boundary < read_end(r)) hard_clip_bases(r, bases_up_to(r, boundary), true);
       } else {
-        const std::int64_t boundary = it->pos + std::abs(it->isize);  // 0-based first adaptor base
+        const std::int64_t boundary = r.pos + std::abs(r.isize);  // 0-based first adaptor base
         if (boundary < read_end(r)) hard_clip_bases(r, bases_from(r, boundary), false);
       }
     }
@@ -237,29 +314,19 @@ std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& rea
     if (r.pos >= padded_end || read_end(r) <= padded_start || read_end(r) <= r.pos) continue;
     out.push_back(std::move(r));
   }
-  std::stable_sort(out.begin(), out.end(), [](const RegionRead& a, const RegionRead& b) { return a.pos < b.pos; });
-  // Overlapping mates.
-  std::map<std::string, std::vector<std::size_t>> by_name;
-  for (std::size_t i = 0; i < out.size(); ++i) by_name[out[i].name].push_back(i);
-  for (const auto& [name, idx] : by_name) {
-    if (idx.size() != 2) continue;
-    RegionRead& a = out[idx[0]];
-    RegionRead& b = out[idx[1]];
-    RegionRead& first = a.pos <= b.pos ? a : b;
-    RegionRead& second = a.pos <= b.pos ? b : a;
-    if (read_end(first) <= second.pos) continue;
-    const std::size_t off = bases_up_to(first, second.pos - 1);
-    if (off >= first.bases.size()) continue;
-    const std::size_t n = std::min(first.bases.size() - off, second.bases.size());
-    for (std::size_t i = 0; i < n; ++i) {
-      if (first.bases[off + i] == second.bases[i]) {
-        first.quals[off + i] = std::min(first.quals[off + i], kHalfPcrSnvQual);
-        second.quals[i] = std::min(second.quals[i], kHalfPcrSnvQual);
-      } else {
-        first.quals[off + i] = 0;
-        second.quals[i] = 0;
-      }
-    }
+  std::stable_sort(out.begin(), out.end(), gatk_coordinate_less);
+  // Overlapping mates (cleanOverlappingReadPairs: FragmentCollection.create pairs the reads, in
+  // coordinate order, that may overlap their mate; FragmentUtils.adjustQualsOfOverlappingPairedFragments).
+  std::map<std::string, std::size_t> waiting;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const RegionRead& r = out[i];
+    // Paired, mate mapped, and the mate's start (as recorded) not past this read's end.
+    if (!(r.flag & BAM_FPAIRED) || mate_unmapped(r) || r.mate_pos >= read_end(r)) continue;
+    auto [it, fresh] = waiting.emplace(r.name, i);
+    if (fresh) continue;
+    const std::size_t left = it->second;
+    waiting.erase(it);
+    adjust_overlapping_mates(out[left], out[i]);
   }
   return out;
 }
@@ -272,10 +339,15 @@ std::vector<RegionRead> trim_region_reads(const std::vector<RegionRead>& reads, 
     hard_clip_to_span(r, padded_start, padded_end - 1);
     if (r.bases.empty() || r.cigar.empty()) continue;
     if (r.pos >= padded_end || read_end(r) <= padded_start) continue;
-    r.for_genotyping = !(r.bases.size() < 10 || r.mapq < 20 ||
-                         ((r.flag & BAM_FPAIRED) && !(r.flag & BAM_FMUNMAP) && r.mate_tid != r.tid));
+    // Read stubs (fewer than MINIMUM_READ_LENGTH_AFTER_TRIMMING = 10 bases; no soft clips are
+    // left) leave the region before filterNonPassingReads, so they are not even annotated.
+    if (r.bases.size() < 10) continue;
+    // filterNonPassingReads: READ_QUALITY_FILTER_THRESHOLD, MateOnSameContigOrNoMappedMate (its
+    // length test can no longer fail).
+    r.for_genotyping = !(r.mapq < 20 || ((r.flag & BAM_FPAIRED) && !mate_unmapped(r) && r.mate_tid != r.tid));
     out.push_back(std::move(r));
   }
+  std::stable_sort(out.begin(), out.end(), gatk_coordinate_less);  // AssemblyRegion.trim re-sorts
   return out;
 }
 

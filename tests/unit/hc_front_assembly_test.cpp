@@ -127,6 +127,7 @@ TEST(HcFrontReads, FinalizeRevertsSoftClipsOfProperPairsAndClipsLowQualityTails)
   r.cigar = {bam_cigar_gen(4, BAM_CSOFT_CLIP), bam_cigar_gen(16, BAM_CMATCH)};
   r.original_end = 1016;
   r.flag = BAM_FPAIRED | BAM_FMREVERSE;
+  r.tid = r.mate_tid = 0;
   r.mate_pos = 1100;
   r.isize = 200;
   r.quals[19] = 5;  // low-quality tail

@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
         app.add_option("--emit-ref-confidence", emit_ref_confidence, "GATK -ERC: only NONE is supported")
             ->check(CLI::IsMember({"NONE", "GVCF", "BP_RESOLUTION"}));
         app.add_option("--debug-regions", job.debug_regions,
-                       "Write each active region, its haplotypes and their events to this text file");
+                       "Write each active region, its haplotypes and events, and each read's best haplotype to this text file");
       },
       [&](ToolContext& ctx) {
         if (!out_alias.empty()) job.out_vcf = out_alias;
