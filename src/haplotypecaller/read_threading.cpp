@@ -15,6 +15,15 @@
 namespace helicase::hc {
 namespace {
 
+// Heterogeneous lookup: k-mer sets and maps are searched with string_views into the reads
+// without building a std::string (a heap allocation for k > 15) per lookup.
+struct KmerHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using KmerSet = std::unordered_set<std::string, KmerHash, std::equal_to<>>;
+using KmerMap = std::unordered_map<std::string, int, KmerHash, std::equal_to<>>;
+
 struct Edge {
   int from = -1, to = -1;
   int mult = 0;
@@ -42,12 +51,16 @@ class Graph {
 
   bool build(const std::string& ref, const std::vector<Chunk>& reads) {
     // Non-unique k-mers: any k-mer seen twice within one sequence (from its position 0 to its stop).
+    // A sorted list of the sequence's k-mers (reused) finds the repeated ones without a node
+    // allocation per k-mer.
+    std::vector<std::string_view> kmers;
     auto add_non_unique = [&](std::string_view seq, std::size_t stop) {
-      std::unordered_set<std::string_view> seen;
       if (stop < static_cast<std::size_t>(k_)) return;
-      for (std::size_t i = 0; i + k_ <= stop; ++i) {
-        const std::string_view km = seq.substr(i, static_cast<std::size_t>(k_));
-        if (!seen.insert(km).second) non_unique_.insert(std::string(km));
+      kmers.clear();
+      for (std::size_t i = 0; i + k_ <= stop; ++i) kmers.push_back(seq.substr(i, static_cast<std::size_t>(k_)));
+      std::sort(kmers.begin(), kmers.end());
+      for (std::size_t i = 1; i < kmers.size(); ++i) {
+        if (kmers[i] == kmers[i - 1] && (i < 2 || kmers[i - 1] != kmers[i - 2])) non_unique_.emplace(kmers[i]);
       }
     };
     add_non_unique(ref, ref.size());
@@ -503,8 +516,7 @@ class Graph {
   int create_vertex(std::string_view km) {
     const int id = static_cast<int>(vertices_.size());
     vertices_.push_back(Vertex{std::string(km), {}, {}, true});
-    const std::string key(km);
-    if (!non_unique_.count(key) && !unique_.count(key)) unique_.emplace(key, id);
+    if (!non_unique_.contains(km) && !unique_.contains(km)) unique_.emplace(std::string(km), id);
     return id;
   }
   int add_edge(int from, int to, int count, bool ref) {
@@ -528,7 +540,7 @@ class Graph {
   }
   int find_unique(std::string_view km, bool allow_ref_source) const {
     if (!allow_ref_source && ref_source_ >= 0 && vertices_[static_cast<std::size_t>(ref_source_)].kmer == km) return -1;
-    auto it = unique_.find(std::string(km));
+    auto it = unique_.find(km);
     return it == unique_.end() ? -1 : it->second;
   }
   // increaseCountsInMatchedKmers (INCREASE_COUNTS_BACKWARDS, not through branches): a sequence
@@ -553,7 +565,7 @@ class Graph {
     if (!c.ref) {
       bool found = false;
       for (std::size_t i = c.start; i + k < c.stop; ++i) {
-        if (!non_unique_.count(std::string(c.seq.substr(i, k)))) {
+        if (!non_unique_.contains(c.seq.substr(i, k))) {
           start = i;
           found = true;
           break;
@@ -598,8 +610,8 @@ class Graph {
   int k_;
   std::vector<Vertex> vertices_;
   std::vector<Edge> edges_;
-  std::unordered_set<std::string> non_unique_;
-  std::unordered_map<std::string, int> unique_;
+  KmerSet non_unique_;
+  KmerMap unique_;
   int ref_source_ = -1, ref_sink_ = -1;
   std::vector<int> ref_path_;
 };
