@@ -67,7 +67,9 @@ std::size_t bases_from(const RegionRead& r, std::int64_t ref_start) {
     const std::uint32_t op = op_of(c), len = len_of(c);
     if (op == BAM_CHARD_CLIP || op == BAM_CPAD) continue;
     if (op == BAM_CSOFT_CLIP || op == BAM_CINS) {
-      if (rp >= ref_start && q < r.bases.size()) return r.bases.size() - q;
+      // An insertion just before ref_start stays with the read: GATK clips from the read index
+      // of ref_start (getReadIndexForReferenceCoordinate), which lies after it.
+      if (rp > ref_start && q < r.bases.size()) return r.bases.size() - q;
       q += len;
       continue;
     }
@@ -78,6 +80,90 @@ std::size_t bases_from(const RegionRead& r, std::int64_t ref_start) {
     }
   }
   return 0;
+}
+
+// ReadUtils.getReadIndexForReferenceCoordinate: the read index of the base aligned at ref
+// position `ref` (0-based), or of the base after a deletion holding it; -1 when `ref` lies
+// outside the alignment. `op` receives the CIGAR operator there.
+std::int64_t read_index_at(const RegionRead& r, std::int64_t ref, std::uint32_t* op = nullptr) {
+  std::int64_t read_pos = 0, ref_pos = r.pos;
+  for (std::uint32_t c : r.cigar) {
+    const std::uint32_t o = op_of(c), len = len_of(c);
+    const std::int64_t first_read = read_pos, first_ref = ref_pos;
+    if (consumes_query(o)) read_pos += len;
+    if (consumes_ref(o) || o == BAM_CSOFT_CLIP) ref_pos += len;
+    if (first_ref <= ref && ref < ref_pos) {
+      if (op) *op = o;
+      return first_read + (consumes_query(o) ? ref - first_ref : 0);
+    }
+  }
+  return -1;
+}
+
+// ReadCoordinateComparator: start, forward before reverse, name, flags, mapping quality, mate
+// contig and start (both paired), insert size.
+bool read_coordinate_less(const RegionRead& a, const RegionRead& b) {
+  if (a.pos != b.pos) return a.pos < b.pos;
+  const bool ra = (a.flag & BAM_FREVERSE) != 0, rb = (b.flag & BAM_FREVERSE) != 0;
+  if (ra != rb) return rb;
+  if (const int c = a.name.compare(b.name); c != 0) return c < 0;
+  if (a.flag != b.flag) return a.flag < b.flag;
+  if (a.mapq != b.mapq) return a.mapq < b.mapq;
+  if ((a.flag & BAM_FPAIRED) && (b.flag & BAM_FPAIRED)) {
+    if (a.mate_tid != b.mate_tid) return a.mate_tid < b.mate_tid;
+    if (a.mate_pos != b.mate_pos) return a.mate_pos < b.mate_pos;
+  }
+  return a.isize < b.isize;
+}
+
+// FragmentUtils.adjustQualsOfOverlappingPairedFragments (PCR SNV quality 40: half is 20;
+// conflicting bases set to 0). `first` starts no later than `second`. Bases are compared index
+// by index from the read index of the second read's start, without regard to indels.
+void adjust_overlapping_pair(RegionRead& first, RegionRead& second) {
+  if (read_end(first) <= second.pos) return;
+  std::uint32_t op = 0;
+  const std::int64_t offset = read_index_at(first, second.pos, &op);
+  if (offset < 0 || op == BAM_CSOFT_CLIP || op == BAM_CHARD_CLIP) return;
+  const std::int64_t first_end = read_index_at(first, read_end(first) - 1);
+  const std::int64_t second_end = read_index_at(second, read_end(second) - 1);
+  const std::int64_t second_offset = read_index_at(second, second.pos);
+  const std::int64_t n = std::min(first_end - offset, second_end - second_offset) + 1;
+  for (std::int64_t i = 0; i < n; ++i) {
+    const auto fi = static_cast<std::size_t>(offset + i), si = static_cast<std::size_t>(second_offset + i);
+    if (first.bases[fi] == second.bases[si]) {
+      first.quals[fi] = std::min(first.quals[fi], kHalfPcrSnvQual);
+      second.quals[si] = std::min(second.quals[si], kHalfPcrSnvQual);
+    } else {
+      first.quals[fi] = 0;
+      second.quals[si] = 0;
+    }
+  }
+}
+
+// cleanOverlappingReadPairs over reads in ReadCoordinateComparator order (one sample):
+// FragmentCollection pairs a read with the earlier read of the same name when both may
+// overlap their mate (paired, mate mapped, mate start <= own end); a third read of a name
+// starts a new pair.
+void clean_overlapping_pairs(std::vector<RegionRead>& reads) {
+  std::map<std::string, std::size_t> waiting;
+  for (std::size_t i = 0; i < reads.size(); ++i) {
+    const RegionRead& r = reads[i];
+    if (!(r.flag & BAM_FPAIRED) || (r.flag & BAM_FMUNMAP) || r.mate_pos < 0 || r.mate_pos + 1 > read_end(r)) continue;
+    auto it = waiting.find(r.name);
+    if (it == waiting.end()) {
+      waiting.emplace(r.name, i);
+      continue;
+    }
+    RegionRead& left = reads[it->second];
+    RegionRead& right = reads[i];
+    waiting.erase(it);
+    // inOrder = left.getSoftStart() < right.getSoftStart() (no soft clips remain here).
+    if (left.pos < right.pos) {
+      adjust_overlapping_pair(left, right);
+    } else {
+      adjust_overlapping_pair(right, left);
+    }
+  }
 }
 
 }  // namespace
@@ -168,35 +254,21 @@ std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& rea
   auto lo = std::lower_bound(reads.begin(), reads.end(), padded_start - max_read_span,
                              [](const RegionRead& r, std::int64_t p) { return r.pos < p; });
   for (auto it = lo; it != reads.end() && it->pos < padded_end + max_read_span; ++it) {
-    // Overlap of the record's span including soft clips (reads assigned to the padded span).
-    if (it->pos >= padded_end || it->original_end <= padded_start) {
-      // soft clips could still reach in, but GATK assigns reads by their alignment span
-      continue;
-    }
+    // Reads of the region: alignment span (soft clips excluded) overlaps the padded span.
+    if (it->pos >= padded_end || it->original_end <= padded_start) continue;
     RegionRead r = *it;
-    // 1. Low-quality tails.
-    {
-      const std::size_t len = r.quals.size();
-      std::size_t right = len, left = 0;
-      while (right > 0 && r.quals[right - 1] <= kMinTailQuality) --right;
-      while (left < len && r.quals[left] <= kMinTailQuality) ++left;
-      if (left >= right) continue;
-      if (right < len) hard_clip_bases(r, len - right, false);
-      if (left > 0) hard_clip_bases(r, left, true);
-    }
-    if (r.bases.empty()) continue;
-    // 2. Soft clips: reverted when the fragment size is well defined, else hard clipped.
+    // 1. Soft clips (decided on the record as read): reverted when the fragment size is well
+    //    defined, else hard clipped.
     std::size_t first_non_h = 0, last_non_h = r.cigar.size();
     while (first_non_h < r.cigar.size() && op_of(r.cigar[first_non_h]) == BAM_CHARD_CLIP) ++first_non_h;
     while (last_non_h > first_non_h && op_of(r.cigar[last_non_h - 1]) == BAM_CHARD_CLIP) --last_non_h;
-    if (well_defined_fragment(r)) {
+    if (well_defined_fragment(*it)) {
       std::int64_t lead = 0;
       if (first_non_h < last_non_h && op_of(r.cigar[first_non_h]) == BAM_CSOFT_CLIP) lead = len_of(r.cigar[first_non_h]);
       for (auto& c : r.cigar) {
         if (op_of(c) == BAM_CSOFT_CLIP) c = bam_cigar_gen(len_of(c), BAM_CMATCH);
       }
       r.pos -= lead;
-      // Merge adjacent M elements.
       std::vector<std::uint32_t> merged;
       for (std::uint32_t c : r.cigar) {
         if (!merged.empty() && op_of(merged.back()) == op_of(c)) {
@@ -209,6 +281,7 @@ std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& rea
       // A reverted start before the contig start: those bases are hard clipped.
       if (r.pos < 0) {
         const auto before = static_cast<std::size_t>(-r.pos);
+        r.pos = 0;
         hard_clip_bases(r, before, true);
         r.pos = 0;
       }
@@ -220,47 +293,37 @@ std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& rea
       if (lead) hard_clip_bases(r, lead, true);
     }
     if (r.bases.empty()) continue;
-    // 3. Adaptor.
-    if (well_defined_fragment(*it)) {
-      if (it->flag & BAM_FREVERSE) {
-        const std::int64_t boundary = it->mate_pos - 1;  // 0-based: bases at <= boundary are adaptor
-        if (boundary >= r.pos) hard_clip_bases(r, bases_up_to(r, boundary), true);
+    // 2. Low-quality tails (quality <= 9) of what is left.
+    {
+      const std::size_t len = r.quals.size();
+      std::size_t right = len, left = 0;
+      while (right > 0 && r.quals[right - 1] <= kMinTailQuality) --right;
+      while (left < len && r.quals[left] <= kMinTailQuality) ++left;
+      if (left >= right) continue;
+      if (right < len) hard_clip_bases(r, len - right, false);
+      if (left > 0) hard_clip_bases(r, left, true);
+    }
+    if (r.bases.empty() || read_end(r) <= r.pos) continue;
+    // 3. Adaptor (ReadUtils.getAdaptorBoundary of the clipped read: its own start and end, the
+    //    mate's start and the insert size), only when the boundary lies inside the read.
+    if (well_defined_fragment(r)) {
+      if (r.flag & BAM_FREVERSE) {
+        const std::int64_t boundary = r.mate_pos - 1;  // 0-based: bases at <= boundary are adaptor
+        if (boundary >= r.pos && boundary < read_end(r)) hard_clip_bases(r, bases_up_to(r, boundary), true);
       } else {
-        const std::int64_t boundary = it->pos + std::abs(it->isize);  // 0-based first adaptor base
-        if (boundary < read_end(r)) hard_clip_bases(r, bases_from(r, boundary), false);
+        const std::int64_t boundary = r.pos + std::abs(r.isize);  // 0-based first adaptor base
+        if (boundary >= r.pos && boundary < read_end(r)) hard_clip_bases(r, bases_from(r, boundary), false);
       }
     }
-    if (r.bases.empty()) continue;
-    // 4. Clip to the padded span.
-    hard_clip_to_span(r, padded_start, padded_end - 1);
     if (r.bases.empty() || r.cigar.empty()) continue;
-    if (r.pos >= padded_end || read_end(r) <= padded_start || read_end(r) <= r.pos) continue;
+    // 4. Clip to the padded span; kept when the adaptor-clipped read overlapped it.
+    if (r.pos >= padded_end || read_end(r) <= padded_start) continue;
+    hard_clip_to_span(r, padded_start, padded_end - 1);
+    if (r.bases.empty() || r.cigar.empty() || read_end(r) <= r.pos) continue;
     out.push_back(std::move(r));
   }
-  std::stable_sort(out.begin(), out.end(), [](const RegionRead& a, const RegionRead& b) { return a.pos < b.pos; });
-  // Overlapping mates.
-  std::map<std::string, std::vector<std::size_t>> by_name;
-  for (std::size_t i = 0; i < out.size(); ++i) by_name[out[i].name].push_back(i);
-  for (const auto& [name, idx] : by_name) {
-    if (idx.size() != 2) continue;
-    RegionRead& a = out[idx[0]];
-    RegionRead& b = out[idx[1]];
-    RegionRead& first = a.pos <= b.pos ? a : b;
-    RegionRead& second = a.pos <= b.pos ? b : a;
-    if (read_end(first) <= second.pos) continue;
-    const std::size_t off = bases_up_to(first, second.pos - 1);
-    if (off >= first.bases.size()) continue;
-    const std::size_t n = std::min(first.bases.size() - off, second.bases.size());
-    for (std::size_t i = 0; i < n; ++i) {
-      if (first.bases[off + i] == second.bases[i]) {
-        first.quals[off + i] = std::min(first.quals[off + i], kHalfPcrSnvQual);
-        second.quals[i] = std::min(second.quals[i], kHalfPcrSnvQual);
-      } else {
-        first.quals[off + i] = 0;
-        second.quals[i] = 0;
-      }
-    }
-  }
+  std::stable_sort(out.begin(), out.end(), read_coordinate_less);
+  clean_overlapping_pairs(out);
   return out;
 }
 

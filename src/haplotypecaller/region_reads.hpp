@@ -1,15 +1,20 @@
 // region_reads.hpp -- read preparation of one assembly region (GATK 4.6.2.0
 // AssemblyBasedCallerUtils.finalizeRegion, cleanOverlappingReadPairs, filterNonPassingReads).
 //
-// Per read, in order: low-quality tails (quality <= 9) hard clipped; soft clips reverted to
-// aligned bases when the read has a well-defined fragment size (hard clipped otherwise; a
-// reverted start before the contig start is hard clipped); adaptor sequence hard clipped;
-// clipped to the padded span; kept when bases remain and it still overlaps the span. Reads
-// are then sorted by coordinate, overlapping mates get min(q, 20) where their bases agree
-// and 0 where they differ, and filterNonPassingReads marks (for_genotyping = false) reads
+// Per read, in finalizeRegion's order: soft clips reverted to aligned bases when the record has a
+// well-defined fragment size (hard clipped otherwise; a reverted start before the contig start
+// is hard clipped); then low-quality tails (quality <= 9) hard clipped; adaptor sequence hard
+// clipped (boundary from the clipped read's start, its mate's start and the insert size, only
+// when it falls inside the read); clipped to the padded span; kept when bases remain and the
+// adaptor-clipped read overlapped the span. Reads are then ordered by ReadCoordinateComparator
+// (start, forward first, name, flags, MQ, mate, insert size); overlapping mates (paired by
+// FragmentCollection: mate mapped and starting no later than the read's end) get min(q, 20)
+// where their bases agree and 0 where they differ, compared index by index from the read
+// index of the second mate's start; filterNonPassingReads marks (for_genotyping = false) reads
 // shorter than 10 bases, with MQ < 20 or with a mate mapped to another contig.
 // Clipping follows ReadClipper's hard-clip rules: clipped deletions at the new ends are
-// dropped (the start moves past them).
+// dropped (the start moves past them); clipping by reference position starts at
+// getReadIndexForReferenceCoordinate's read index.
 #pragma once
 
 #include <cstdint>
