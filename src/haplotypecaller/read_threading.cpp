@@ -56,6 +56,7 @@ class Graph {
     flush();
     for (const Chunk& c : reads) thread(c);
     flush();
+    built_ = true;
     return true;
   }
 
@@ -477,8 +478,7 @@ class Graph {
     for (std::int64_t i = extend; i > 0; --i) {
       const int nv = static_cast<int>(vertices_.size());
       vertices_.push_back(Vertex{seq.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(k_)), {}, {}, true});
-      const int e = add_edge(nv, prev, mult, false);
-      edges_[static_cast<std::size_t>(e)].single = 0;
+      add_edge(nv, prev, mult, false);
       path.push_back(nv);
       prev = nv;
     }
@@ -490,8 +490,9 @@ class Graph {
     vx.alive = false;
     for (int e : vx.out) edges_[static_cast<std::size_t>(e)].alive = false;
     for (int e : vx.in) edges_[static_cast<std::size_t>(e)].alive = false;
-    auto it = unique_.find(vx.kmer);
-    if (it != unique_.end() && it->second == v) unique_.erase(it);
+    // AbstractReadThreadingGraph.removeVertex drops the k-mer from kmerToVertexMap whichever
+    // vertex it maps to (a copy of the reference source's k-mer can be made by a read).
+    unique_.erase(vx.kmer);
   }
   void remove_orphans() {
     for (std::size_t v = 0; v < vertices_.size(); ++v) {
@@ -514,6 +515,9 @@ class Graph {
     e.to = to;
     e.mult = count;
     e.single = count;
+    // An edge made after the build (dangling-end merges, head extension) keeps the pruning
+    // multiplicity MultiSampleEdge starts with: 1.
+    e.pruning = built_ ? 1 : 0;
     e.ref = ref;
     edges_.push_back(e);
     vertices_[static_cast<std::size_t>(from)].out.push_back(id);
@@ -602,6 +606,7 @@ class Graph {
   std::unordered_map<std::string, int> unique_;
   int ref_source_ = -1, ref_sink_ = -1;
   std::vector<int> ref_path_;
+  bool built_ = false;
 };
 
 bool ref_has_non_unique(const std::string& ref, int k) {
