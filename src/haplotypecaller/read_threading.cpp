@@ -1,12 +1,12 @@
 // read_threading.cpp -- the read-threading de Bruijn graph and k-best haplotype paths.
 #include "haplotypecaller/read_threading.hpp"
 
+#include "haplotypecaller/seq_graph.hpp"
 #include "hc_sw/hc_sw.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <queue>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -333,45 +333,22 @@ class Graph {
     }
   }
 
-  // GraphBasedKBestHaplotypeFinder: up to n best ref-source -> ref-sink paths, best score
-  // first, equal scores by bases in reverse lexicographic order (GATK's deterministic tie
-  // breaker); each vertex is extended at most n times. Score of an edge:
-  // log10(multiplicity) - log10(total outgoing multiplicity), added to the path's score.
-  std::vector<AssembledHaplotype> best_paths(int n) const {
-    struct Partial {
-      double score;
-      std::string bases;
-      int v;
-      bool operator<(const Partial& o) const {  // lower priority
-        if (score != o.score) return score < o.score;
-        return bases < o.bases;
-      }
-    };
-    std::vector<AssembledHaplotype> out;
-    if (ref_source_ < 0 || !vertices_[static_cast<std::size_t>(ref_source_)].alive) return out;
-    std::priority_queue<Partial> pq;
-    pq.push({0.0, vertices_[static_cast<std::size_t>(ref_source_)].kmer, ref_source_});
-    std::vector<int> extended(vertices_.size(), 0);
-    while (!pq.empty() && static_cast<int>(out.size()) < n) {
-      Partial p = pq.top();
-      pq.pop();
-      if (p.v == ref_sink_) {
-        out.push_back({p.bases, p.score, k_});
-        continue;
-      }
-      if (extended[static_cast<std::size_t>(p.v)]++ >= n) continue;
-      const std::vector<int> outs = live_out(p.v);
-      int total = 0;
-      for (int e : outs) total += edges_[static_cast<std::size_t>(e)].mult;
-      for (int e : outs) {
-        const Edge& ed = edges_[static_cast<std::size_t>(e)];
-        const double penalty = std::log10(static_cast<double>(ed.mult)) - std::log10(static_cast<double>(total));
-        Partial q{p.score + penalty, p.bases, ed.to};
-        q.bases.push_back(vertices_[static_cast<std::size_t>(ed.to)].kmer.back());
-        pq.push(std::move(q));
-      }
+  // BaseGraph.toSequenceGraph: one sequence vertex per k-mer vertex (a source keeps its whole
+  // k-mer, any other vertex its last base), the edges with their multiplicity and reference
+  // flag, both in insertion order.
+  SeqGraph to_seq_graph() const {
+    SeqGraph sg(k_);
+    std::vector<int> map(vertices_.size(), -1);
+    for (std::size_t v = 0; v < vertices_.size(); ++v) {
+      if (!vertices_[v].alive) continue;
+      const std::string& km = vertices_[v].kmer;
+      map[v] = sg.add_vertex(in_degree(static_cast<int>(v)) == 0 ? km : std::string(1, km.back()));
     }
-    return out;
+    for (const Edge& e : edges_) {
+      if (!e.alive) continue;
+      sg.add_edge(map[static_cast<std::size_t>(e.from)], map[static_cast<std::size_t>(e.to)], e.mult, e.ref);
+    }
+    return sg;
   }
 
   int ref_source() const { return ref_source_; }
@@ -640,8 +617,14 @@ bool try_graph(const std::string& ref, const std::vector<Chunk>& chunks, int k, 
     g.recover_dangling_heads(opt.prune_factor, opt.min_dangling_branch);
   }
   g.keep_ref_connected();
-  if (g.has_cycles()) return false;
-  out = g.best_paths(opt.max_haplotypes);
+  // The sequence graph, cleaned up and simplified; a graph that lost its reference source or
+  // sink on the way still counts as assembled (JUST_ASSEMBLED_REFERENCE) but adds no haplotype.
+  // Cycles made by dangling-end recovery stay: the k-best search removes them.
+  SeqGraph sg = g.to_seq_graph();
+  sg.clean_non_ref_paths();
+  out.clear();
+  if (!sg.cleanup()) return true;
+  for (SeqGraph::Path& p : sg.best_paths(opt.max_haplotypes)) out.push_back({std::move(p.bases), p.score, k});
   return true;
 }
 
