@@ -50,6 +50,7 @@ int SeqGraph::add_vertex(std::string seq) {
   Vertex v;
   v.seq = std::move(seq);
   v_.push_back(std::move(v));
+  ++live_;
   return static_cast<int>(v_.size()) - 1;
 }
 
@@ -89,6 +90,7 @@ void SeqGraph::remove_vertex(int v) {
   for (int e : out) remove_edge(e);
   for (int e : in) remove_edge(e);
   vx.alive = false;
+  --live_;
 }
 
 std::vector<int> SeqGraph::vertices() const {
@@ -106,8 +108,6 @@ std::vector<int> SeqGraph::edges() const {
   }
   return r;
 }
-
-int SeqGraph::live_vertex_count() const { return static_cast<int>(vertices().size()); }
 
 std::vector<int> SeqGraph::outgoing_vertices(int v) const {
   std::vector<int> r;

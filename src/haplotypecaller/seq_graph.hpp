@@ -94,11 +94,12 @@ class SeqGraph {
   bool split_shared_sequence(const std::vector<int>& middles, int top, int bottom);
   bool common_suffix_split(int v);
   bool shared_sequence_merge(int v);
-  int live_vertex_count() const;
+  int live_vertex_count() const { return live_; }
   Snapshot snapshot() const;
   static bool snapshots_equal(const Snapshot& a, const Snapshot& b);
 
   int kmer_;
+  int live_ = 0;  // live vertices
   std::vector<Vertex> v_;
   std::vector<Edge> e_;
 };
