@@ -73,14 +73,14 @@ std::optional<AssembledRegion> build_region(const ContigView& contig, const Prof
     debug->haplotypes_assembled = assembled.haplotypes.size();
     debug->kmers = assembled.kmers_used;
   }
-  // Reference haplotype first, then the assembled ones.
+  // Reference haplotype first, then the assembled ones. The reference path found by the k-best
+  // search is replaced by the reference haplotype, whose score GATK never sets
+  // (KBestHaplotype.isReference() is never true, so findBestPaths leaves it NaN); it is only
+  // read for alternate alleles, so it stays 0 here (a reference-only graph scores its path NaN).
   std::vector<std::string> seqs{ref_hap};
   std::vector<double> scores{0.0};
   for (const auto& h : assembled.haplotypes) {
-    if (h.bases == ref_hap) {
-      scores[0] = h.score;
-      continue;
-    }
+    if (h.bases == ref_hap) continue;
     seqs.push_back(h.bases);
     scores.push_back(h.score);
   }
