@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <random>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -192,6 +194,67 @@ TEST(HcFrontSeqGraph, CleanupOfAReferenceOnlyGraphLeavesOneVertexAndADummy) {
   const auto paths = g.best_paths(128);
   ASSERT_EQ(paths.size(), 1u);
   EXPECT_EQ(paths[0].bases, "ACGTA");
+}
+
+TEST(HcFrontSeqGraph, SimplificationKeepsEverySourceToSinkSequenceOfDeBruijnLikeGraphs) {
+  // Random acyclic graphs shaped like converted read-threading graphs (a reference chain with
+  // the reference source first, alternate edges and vertices, the children of a vertex starting
+  // with different bases): cleanup must keep the set of reference-source -> sink sequences and
+  // the reference path's sequence (GATK's sanityCheckReferenceGraph).
+  std::mt19937 rng(7);
+  const char* acgt = "ACGT";
+  auto rand_seq = [&](int len) {
+    std::string s;
+    for (int j = 0; j < len; ++j) s.push_back(acgt[rng() % 4]);
+    return s;
+  };
+  for (int it = 0; it < 3000; ++it) {
+    SeqGraph g(3);
+    const int n = 4 + static_cast<int>(rng() % 10);
+    std::vector<int> v;
+    std::string ref;
+    for (int i = 0; i < n; ++i) {
+      v.push_back(g.add_vertex(rand_seq(i == 0 ? 3 : 1 + static_cast<int>(rng() % 4))));
+      ref += g.seq(v.back());
+    }
+    auto distinct_first_base = [&](int a, int b) {
+      for (int e : g.out_edges(a)) {
+        if (g.seq(g.edge_to(e))[0] == g.seq(b)[0]) return false;
+      }
+      return true;
+    };
+    for (int i = 0; i + 1 < n; ++i) g.add_edge(v[static_cast<std::size_t>(i)], v[static_cast<std::size_t>(i + 1)], 1 + static_cast<int>(rng() % 5), true);
+    for (int k = static_cast<int>(rng() % 8); k > 0; --k) {
+      const int a = v[rng() % v.size()], b = v[rng() % v.size()];
+      if (a < b && distinct_first_base(a, b)) g.add_edge(a, b, 1 + static_cast<int>(rng() % 5), false);
+    }
+    for (int k = static_cast<int>(rng() % 5); k > 0; --k) {
+      const int x = g.add_vertex(rand_seq(1 + static_cast<int>(rng() % 3)));
+      const int a = v[rng() % v.size()], b = v[rng() % v.size()];
+      if (a < b && distinct_first_base(a, x)) {
+        g.add_edge(a, x, 1 + static_cast<int>(rng() % 3), false);
+        g.add_edge(x, b, 1 + static_cast<int>(rng() % 3), false);
+      }
+    }
+    std::set<std::string> before, after;
+    for (const auto& p : g.best_paths(1 << 20)) before.insert(p.bases);
+    SeqGraph h = g;
+    h.clean_non_ref_paths();
+    ASSERT_TRUE(h.cleanup()) << it;
+    ASSERT_FALSE(h.has_cycles()) << it;
+    for (const auto& p : h.best_paths(1 << 20)) after.insert(p.bases);
+    ASSERT_EQ(before, after) << it;
+    std::string ref_after;
+    for (int x = h.ref_source(); x >= 0;) {
+      ref_after += h.seq(x);
+      int next = -1;
+      for (int e : h.out_edges(x)) {
+        if (h.edge_ref(e)) next = h.edge_to(e);
+      }
+      x = next;
+    }
+    ASSERT_EQ(ref_after, ref) << it;
+  }
 }
 
 }  // namespace
