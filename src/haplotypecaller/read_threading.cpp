@@ -595,10 +595,17 @@ bool ref_has_non_unique(const std::string& ref, int k) {
   return false;
 }
 
-// One graph for k; empty optional-like result (false) when it fails.
+// One graph for k (createGraph): false when GATK returns null (non-unique reference k-mers,
+// cycles, low complexity), true with the haplotypes otherwise (none for FAILED or
+// JUST_ASSEMBLED_REFERENCE results, which still stop the retries with larger k).
 bool try_graph(const std::string& ref, const std::vector<Chunk>& chunks, int k, bool allow_non_unique,
                bool allow_low_complexity, const AssemblyOptions& opt, std::vector<AssembledHaplotype>& out) {
-  if (static_cast<int>(ref.size()) < k) return false;
+  // A reference shorter than k is AssemblyResult FAILED: not null, so it counts as a result
+  // (no retries with larger k) but yields no haplotype.
+  if (static_cast<int>(ref.size()) < k) {
+    out.clear();
+    return true;
+  }
   if (!allow_non_unique && ref_has_non_unique(ref, k)) return false;
   std::vector<Chunk> usable;
   for (const Chunk& c : chunks) {
