@@ -1,12 +1,12 @@
 // read_threading.cpp -- the read-threading de Bruijn graph and k-best haplotype paths.
 #include "haplotypecaller/read_threading.hpp"
 
+#include "haplotypecaller/seq_graph.hpp"
 #include "hc_sw/hc_sw.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <queue>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -69,6 +69,7 @@ class Graph {
     flush();
     for (const Chunk& c : reads) thread(c);
     flush();
+    built_ = true;
     return true;
   }
 
@@ -345,45 +346,22 @@ class Graph {
     }
   }
 
-  // GraphBasedKBestHaplotypeFinder: up to n best ref-source -> ref-sink paths, best score
-  // first, equal scores by bases in reverse lexicographic order (GATK's deterministic tie
-  // breaker); each vertex is extended at most n times. Score of an edge:
-  // log10(multiplicity) - log10(total outgoing multiplicity), added to the path's score.
-  std::vector<AssembledHaplotype> best_paths(int n) const {
-    struct Partial {
-      double score;
-      std::string bases;
-      int v;
-      bool operator<(const Partial& o) const {  // lower priority
-        if (score != o.score) return score < o.score;
-        return bases < o.bases;
-      }
-    };
-    std::vector<AssembledHaplotype> out;
-    if (ref_source_ < 0 || !vertices_[static_cast<std::size_t>(ref_source_)].alive) return out;
-    std::priority_queue<Partial> pq;
-    pq.push({0.0, vertices_[static_cast<std::size_t>(ref_source_)].kmer, ref_source_});
-    std::vector<int> extended(vertices_.size(), 0);
-    while (!pq.empty() && static_cast<int>(out.size()) < n) {
-      Partial p = pq.top();
-      pq.pop();
-      if (p.v == ref_sink_) {
-        out.push_back({p.bases, p.score, k_});
-        continue;
-      }
-      if (extended[static_cast<std::size_t>(p.v)]++ >= n) continue;
-      const std::vector<int> outs = live_out(p.v);
-      int total = 0;
-      for (int e : outs) total += edges_[static_cast<std::size_t>(e)].mult;
-      for (int e : outs) {
-        const Edge& ed = edges_[static_cast<std::size_t>(e)];
-        const double penalty = std::log10(static_cast<double>(ed.mult)) - std::log10(static_cast<double>(total));
-        Partial q{p.score + penalty, p.bases, ed.to};
-        q.bases.push_back(vertices_[static_cast<std::size_t>(ed.to)].kmer.back());
-        pq.push(std::move(q));
-      }
+  // BaseGraph.toSequenceGraph: one sequence vertex per k-mer vertex (a source keeps its whole
+  // k-mer, any other vertex its last base), the edges with their multiplicity and reference
+  // flag, both in insertion order.
+  SeqGraph to_seq_graph() const {
+    SeqGraph sg(k_);
+    std::vector<int> map(vertices_.size(), -1);
+    for (std::size_t v = 0; v < vertices_.size(); ++v) {
+      if (!vertices_[v].alive) continue;
+      const std::string& km = vertices_[v].kmer;
+      map[v] = sg.add_vertex(in_degree(static_cast<int>(v)) == 0 ? km : std::string(1, km.back()));
     }
-    return out;
+    for (const Edge& e : edges_) {
+      if (!e.alive) continue;
+      sg.add_edge(map[static_cast<std::size_t>(e.from)], map[static_cast<std::size_t>(e.to)], e.mult, e.ref);
+    }
+    return sg;
   }
 
   int ref_source() const { return ref_source_; }
@@ -490,8 +468,7 @@ class Graph {
     for (std::int64_t i = extend; i > 0; --i) {
       const int nv = static_cast<int>(vertices_.size());
       vertices_.push_back(Vertex{seq.substr(static_cast<std::size_t>(i), static_cast<std::size_t>(k_)), {}, {}, true});
-      const int e = add_edge(nv, prev, mult, false);
-      edges_[static_cast<std::size_t>(e)].single = 0;
+      add_edge(nv, prev, mult, false);
       path.push_back(nv);
       prev = nv;
     }
@@ -503,8 +480,9 @@ class Graph {
     vx.alive = false;
     for (int e : vx.out) edges_[static_cast<std::size_t>(e)].alive = false;
     for (int e : vx.in) edges_[static_cast<std::size_t>(e)].alive = false;
-    auto it = unique_.find(vx.kmer);
-    if (it != unique_.end() && it->second == v) unique_.erase(it);
+    // AbstractReadThreadingGraph.removeVertex drops the k-mer from kmerToVertexMap whichever
+    // vertex it maps to (a copy of the reference source's k-mer can be made by a read).
+    unique_.erase(vx.kmer);
   }
   void remove_orphans() {
     for (std::size_t v = 0; v < vertices_.size(); ++v) {
@@ -526,6 +504,9 @@ class Graph {
     e.to = to;
     e.mult = count;
     e.single = count;
+    // An edge made after the build (dangling-end merges, head extension) keeps the pruning
+    // multiplicity MultiSampleEdge starts with: 1.
+    e.pruning = built_ ? 1 : 0;
     e.ref = ref;
     edges_.push_back(e);
     vertices_[static_cast<std::size_t>(from)].out.push_back(id);
@@ -614,6 +595,7 @@ class Graph {
   KmerMap unique_;
   int ref_source_ = -1, ref_sink_ = -1;
   std::vector<int> ref_path_;
+  bool built_ = false;
 };
 
 bool ref_has_non_unique(const std::string& ref, int k) {
@@ -625,10 +607,17 @@ bool ref_has_non_unique(const std::string& ref, int k) {
   return false;
 }
 
-// One graph for k; empty optional-like result (false) when it fails.
+// One graph for k (createGraph): false when GATK returns null (non-unique reference k-mers,
+// cycles, low complexity), true with the haplotypes otherwise (none for FAILED or
+// JUST_ASSEMBLED_REFERENCE results, which still stop the retries with larger k).
 bool try_graph(const std::string& ref, const std::vector<Chunk>& chunks, int k, bool allow_non_unique,
                bool allow_low_complexity, const AssemblyOptions& opt, std::vector<AssembledHaplotype>& out) {
-  if (static_cast<int>(ref.size()) < k) return false;
+  // A reference shorter than k is AssemblyResult FAILED: not null, so it counts as a result
+  // (no retries with larger k) but yields no haplotype.
+  if (static_cast<int>(ref.size()) < k) {
+    out.clear();
+    return true;
+  }
   if (!allow_non_unique && ref_has_non_unique(ref, k)) return false;
   std::vector<Chunk> usable;
   for (const Chunk& c : chunks) {
@@ -647,8 +636,14 @@ bool try_graph(const std::string& ref, const std::vector<Chunk>& chunks, int k, 
     g.recover_dangling_heads(opt.prune_factor, opt.min_dangling_branch);
   }
   g.keep_ref_connected();
-  if (g.has_cycles()) return false;
-  out = g.best_paths(opt.max_haplotypes);
+  // The sequence graph, cleaned up and simplified; a graph that lost its reference source or
+  // sink on the way still counts as assembled (JUST_ASSEMBLED_REFERENCE) but adds no haplotype.
+  // Cycles made by dangling-end recovery stay: the k-best search removes them.
+  SeqGraph sg = g.to_seq_graph();
+  sg.clean_non_ref_paths();
+  out.clear();
+  if (!sg.cleanup()) return true;
+  for (SeqGraph::Path& p : sg.best_paths(opt.max_haplotypes)) out.push_back({std::move(p.bases), p.score, k});
   return true;
 }
 

@@ -15,13 +15,11 @@
 // are merged back (recoverDanglingTails/Heads, min branch length 4, Smith-Waterman of the
 // branch against the reference path -- for tails the path below the branching vertex, which
 // may itself lie on an alternate branch; heads with the legacy merge), paths not connecting
-// the reference source to the sink removed, and up to 128 best source-to-sink paths taken per
-// graph by score (sum of log10(edge multiplicity / outgoing multiplicity)), ties broken by
-// bases in reverse order, each vertex extended at most 128 times (GraphBasedKBestHaplotypeFinder).
-//
-// Known differences: no SeqGraph conversion and simplification (path scores of diamonds that
-// GATK merges may differ slightly); a graph with cycles after dangling-end recovery is
-// rejected (GATK removes the cycles in its k-best finder).
+// the reference source to the sink removed. The graph then becomes a SeqGraph (seq_graph.hpp:
+// cleanNonRefPaths, zipping, MergeDiamonds/MergeTails/SplitCommonSuffices/MergeCommonSuffices),
+// whose up to 128 best source-to-sink paths are taken by score (sum of log10(edge multiplicity
+// / outgoing multiplicity)), ties broken by bases in reverse order, each vertex extended at most
+// 128 times, after KBestHaplotypeFinder's cycle removal where dangling-end merges made cycles.
 #pragma once
 
 #include <string>

@@ -25,30 +25,39 @@ std::int64_t cigar_ref_len(const std::vector<std::uint32_t>& c) {
 
 }  // namespace
 
-int longest_tandem_repeat(const HaplotypeEvent& e, const std::string& ref, std::int64_t ref_start) {
-  const std::string indel = e.ref.size() > e.alt.size() ? e.ref.substr(1) : e.alt.substr(1);
-  if (indel.empty()) return 0;
-  // Smallest unit whose repetition makes the indel bases.
-  std::size_t unit = indel.size();
-  for (std::size_t u = 1; u <= indel.size(); ++u) {
-    if (indel.size() % u) continue;
+int longest_tandem_repeat(const HaplotypeEvent& e, const std::string& ref, std::int64_t ref_start,
+                          std::int64_t window_end) {
+  if (e.ref.size() == e.alt.size()) return 0;
+  const std::string ref_bases = e.ref.substr(1), alt_bases = e.alt.substr(1);
+  const std::string& longer = alt_bases.size() > ref_bases.size() ? alt_bases : ref_bases;
+  // findRepeatedSubstring: the shortest unit whose copies make the longer allele exactly.
+  std::size_t unit = longer.size();
+  for (std::size_t u = 1; u <= longer.size(); ++u) {
+    if (longer.size() % u) continue;
     bool ok = true;
-    for (std::size_t i = u; i < indel.size() && ok; ++i) ok = indel[i] == indel[i - u];
+    for (std::size_t i = u; i < longer.size() && ok; ++i) ok = longer[i] == longer[i - u];
     if (ok) {
       unit = u;
       break;
     }
   }
-  const std::string_view u(indel.data(), unit);
-  // Repeats of the unit in the reference right after the padding base.
-  std::size_t p = static_cast<std::size_t>(e.pos + 1 - ref_start);
-  int ref_count = 0;
-  while (p + unit <= ref.size() && std::string_view(ref).substr(p, unit) == u) {
-    ++ref_count;
-    p += unit;
-  }
-  const int indel_units = static_cast<int>(indel.size() / unit);
-  const int alt_count = e.ref.size() > e.alt.size() ? ref_count - indel_units : ref_count + indel_units;
+  if (unit == 0) return 0;
+  const std::string_view u(longer.data(), unit);
+  // findNumberOfRepetitions(unit, s, leading): copies of the unit at the start of s.
+  auto leading = [&](std::string_view x) {
+    int n = 0;
+    while ((static_cast<std::size_t>(n) + 1) * unit <= x.size() && x.substr(static_cast<std::size_t>(n) * unit, unit) == u) ++n;
+    return n;
+  };
+  // The reference context after the padding base, to the end of the window.
+  const std::int64_t from = e.pos + 1 - ref_start;
+  const std::int64_t to = std::min<std::int64_t>(window_end - ref_start, static_cast<std::int64_t>(ref.size()));
+  const std::string rest = from < to ? ref.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(to - from)) : std::string();
+  const int in_ref_allele = leading(ref_bases);
+  const int ref_count = leading(ref_bases + rest) - in_ref_allele;
+  const int alt_count = leading(alt_bases + rest) - in_ref_allele;
+  // No tandem expansion of the context on either allele: getNumTandemRepeatUnits is null.
+  if (ref_count == 0 || alt_count == 0) return 0;
   return std::max(ref_count, alt_count) * static_cast<int>(unit);
 }
 
@@ -73,14 +82,14 @@ std::optional<AssembledRegion> build_region(const ContigView& contig, const Prof
     debug->haplotypes_assembled = assembled.haplotypes.size();
     debug->kmers = assembled.kmers_used;
   }
-  // Reference haplotype first, then the assembled ones.
+  // Reference haplotype first, then the assembled ones. The reference path found by the k-best
+  // search is replaced by the reference haplotype, whose score GATK never sets
+  // (KBestHaplotype.isReference() is never true, so findBestPaths leaves it NaN); it is only
+  // read for alternate alleles, so it stays 0 here (a reference-only graph scores its path NaN).
   std::vector<std::string> seqs{ref_hap};
   std::vector<double> scores{0.0};
   for (const auto& h : assembled.haplotypes) {
-    if (h.bases == ref_hap) {
-      scores[0] = h.score;
-      continue;
-    }
+    if (h.bases == ref_hap) continue;
     seqs.push_back(h.bases);
     scores.push_back(h.score);
   }
@@ -122,7 +131,12 @@ std::optional<AssembledRegion> build_region(const ContigView& contig, const Prof
   for (const HaplotypeEvent* e : in_region) {
     const std::int64_t e_end = e->pos + static_cast<std::int64_t>(e->ref.size()) - 1;
     int padding = opt.snp_padding;
-    if (e->ref.size() != e->alt.size()) padding = opt.str_padding + longest_tandem_repeat(*e, ref, 0);
+    if (e->ref.size() != e->alt.size()) {
+      // TandemRepeat.getNumTandemRepeatUnits over the region's ReferenceContext (the padded
+      // span): STR padding + longest repeat, or the indel padding when there is no repeat.
+      const int str = longest_tandem_repeat(*e, ref, 0, p_end);
+      padding = str > 0 ? opt.str_padding + str : opt.indel_padding;
+    }
     pad_lo = std::min(pad_lo, std::max<std::int64_t>(e->pos - padding, 0));
     pad_hi = std::max(pad_hi, e_end + padding);
   }

@@ -6,7 +6,8 @@
 // (read_threading.hpp), every haplotype aligned to that reference (haplotype_align.hpp), the
 // events of the haplotypes that overlap the active span decide the trimmed spans
 // (AssemblyRegionTrimmer: variant span = events' extent within the active span; padded by 20
-// per SNP, 75 + longest tandem repeat per indel, within the padded span); haplotypes are cut
+// per SNP, per indel 75 + its longest tandem repeat within the padded span, or 75 when
+// it is no tandem expansion; within the padded span); haplotypes are cut
 // to the trimmed padded span, deduplicated and sorted by (length, bases), reads clipped to it
 // and marked by filterNonPassingReads. No events (or no reads): no region.
 #pragma once
@@ -50,8 +51,14 @@ std::optional<AssembledRegion> build_region(const ContigView& contig, const Prof
                                             kernels::hc_sw::SwRunner& sw, const RegionBuildOptions& opt,
                                             RegionDebug* debug = nullptr);
 
-// Longest tandem repeat around an indel event: the repeat count of the indel's unit in the
-// reference after the event (ref and alt allele counts), times the unit length.
-int longest_tandem_repeat(const HaplotypeEvent& e, const std::string& ref, std::int64_t ref_start);
+// Longest tandem repeat of an indel event (TandemRepeat.getNumTandemRepeatUnits ->
+// GATKVariantContextUtils): the unit is the shortest repeat making the longer allele (without
+// the padding base); ref and alt counts are the unit's leading copies in each allele followed by
+// the reference after the padding base up to window_end (exclusive; GATK's ReferenceContext of
+// the region is its padded span), less the copies in the reference allele. Returns the larger
+// count times the unit length, or 0 when either count is 0 (GATK: null, no STR padding).
+// ref holds the reference from ref_start.
+int longest_tandem_repeat(const HaplotypeEvent& e, const std::string& ref, std::int64_t ref_start,
+                          std::int64_t window_end);
 
 }  // namespace helicase::hc

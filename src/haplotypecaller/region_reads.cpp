@@ -71,7 +71,9 @@ std::size_t bases_from(const RegionRead& r, std::int64_t ref_start) {
     const std::uint32_t op = op_of(c), len = len_of(c);
     if (op == BAM_CHARD_CLIP || op == BAM_CPAD) continue;
     if (op == BAM_CSOFT_CLIP || op == BAM_CINS) {
-      if (rp >= ref_start && q < r.bases.size()) return r.bases.size() - q;
+      // An insertion just before ref_start stays with the read: GATK clips from the read index
+      // of ref_start (getReadIndexForReferenceCoordinate), which lies after it.
+      if (rp > ref_start && q < r.bases.size()) return r.bases.size() - q;
       q += len;
       continue;
     }
@@ -243,11 +245,8 @@ std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& rea
   auto lo = std::lower_bound(reads.begin(), reads.end(), padded_start - max_read_span,
                              [](const RegionRead& r, std::int64_t p) { return r.pos < p; });
   for (auto it = lo; it != reads.end() && it->pos < padded_end + max_read_span; ++it) {
-    // Overlap of the record's span including soft clips (reads assigned to the padded span).
-    if (it->pos >= padded_end || it->original_end <= padded_start) {
-      // soft clips could still reach in, but GATK assigns reads by their alignment span
-      continue;
-    }
+    // Reads of the region: alignment span (soft clips excluded) overlaps the padded span.
+    if (it->pos >= padded_end || it->original_end <= padded_start) continue;
     RegionRead r = *it;
     // 1. Soft clips (decided on the record as read): reverted when the fragment size is well
     // defined, else hard clipped.
@@ -261,7 +260,6 @@ std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& rea
         if (op_of(c) == BAM_CSOFT_CLIP) c = bam_cigar_gen(len_of(c), BAM_CMATCH);
       }
       r.pos -= lead;
-      // Merge adjacent M elements.
       std::vector<std::uint32_t> merged;
       for (std::uint32_t c : r.cigar) {
         if (!merged.empty() && op_of(merged.back()) == op_of(c)) {
@@ -274,6 +272,7 @@ std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& rea
       // A reverted start before the contig start: those bases are hard clipped.
       if (r.pos < 0) {
         const auto before = static_cast<std::size_t>(-r.pos);
+        r.pos = 0;
         hard_clip_bases(r, before, true);
         r.pos = 0;
       }
@@ -307,11 +306,11 @@ std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& rea
         if (boundary < read_end(r)) hard_clip_bases(r, bases_from(r, boundary), false);
       }
     }
-    if (r.bases.empty()) continue;
-    // 4. Clip to the padded span.
-    hard_clip_to_span(r, padded_start, padded_end - 1);
     if (r.bases.empty() || r.cigar.empty()) continue;
-    if (r.pos >= padded_end || read_end(r) <= padded_start || read_end(r) <= r.pos) continue;
+    // 4. Clip to the padded span; kept when the adaptor-clipped read overlapped it.
+    if (r.pos >= padded_end || read_end(r) <= padded_start) continue;
+    hard_clip_to_span(r, padded_start, padded_end - 1);
+    if (r.bases.empty() || r.cigar.empty() || read_end(r) <= r.pos) continue;
     out.push_back(std::move(r));
   }
   std::stable_sort(out.begin(), out.end(), gatk_coordinate_less);

@@ -5,14 +5,15 @@
 // well-defined fragment size (hard clipped otherwise; a reverted start before the contig start
 // is hard clipped); low-quality tails (quality <= 9) hard clipped; adaptor sequence hard
 // clipped (boundary from the read as clipped so far); clipped to the padded span; kept when
-// bases remain and it still overlaps the span. Reads are then sorted as ReadCoordinateComparator
+// bases remain and the adaptor-clipped read overlapped the span. Reads are then sorted as ReadCoordinateComparator
 // sorts them, and overlapping mates get min(q, 20) where their bases agree and 0 where they
 // differ. After trimming, reads shorter than 10 bases are dropped and filterNonPassingReads marks
 // (for_genotyping = false) reads with MQ < 20 or with a mate mapped to another contig (a mate
 // counts as unmapped, as GATKRead.mateIsUnmapped has it, when flagged so or when RNEXT is * or
 // PNEXT 0).
 // Clipping follows ReadClipper's hard-clip rules: clipped deletions at the new ends are
-// dropped (the start moves past them).
+// dropped (the start moves past them); clipping by reference position starts at
+// getReadIndexForReferenceCoordinate's read index.
 #pragma once
 
 #include <cstdint>
