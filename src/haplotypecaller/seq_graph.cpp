@@ -121,34 +121,29 @@ std::vector<int> SeqGraph::incoming_vertices(int v) const {
   return r;
 }
 
-bool SeqGraph::is_ref_source(int v) const {
-  for (int e : v_[static_cast<std::size_t>(v)].in) {
-    if (e_[static_cast<std::size_t>(e)].ref) return false;
-  }
-  for (int e : v_[static_cast<std::size_t>(v)].out) {
+bool SeqGraph::any_ref_edge(const std::vector<int>& edges) const {
+  for (int e : edges) {
     if (e_[static_cast<std::size_t>(e)].ref) return true;
   }
-  return live_vertex_count() == 1;
+  return false;
+}
+
+// A lone vertex is the reference source, sink and node all at once (BaseGraph's rules).
+bool SeqGraph::is_ref_source(int v) const {
+  const Vertex& x = v_[static_cast<std::size_t>(v)];
+  if (any_ref_edge(x.in)) return false;
+  return any_ref_edge(x.out) || live_vertex_count() == 1;
 }
 
 bool SeqGraph::is_ref_sink(int v) const {
-  for (int e : v_[static_cast<std::size_t>(v)].out) {
-    if (e_[static_cast<std::size_t>(e)].ref) return false;
-  }
-  for (int e : v_[static_cast<std::size_t>(v)].in) {
-    if (e_[static_cast<std::size_t>(e)].ref) return true;
-  }
-  return live_vertex_count() == 1;
+  const Vertex& x = v_[static_cast<std::size_t>(v)];
+  if (any_ref_edge(x.out)) return false;
+  return any_ref_edge(x.in) || live_vertex_count() == 1;
 }
 
 bool SeqGraph::is_reference_node(int v) const {
-  for (int e : v_[static_cast<std::size_t>(v)].in) {
-    if (e_[static_cast<std::size_t>(e)].ref) return true;
-  }
-  for (int e : v_[static_cast<std::size_t>(v)].out) {
-    if (e_[static_cast<std::size_t>(e)].ref) return true;
-  }
-  return live_vertex_count() == 1;
+  const Vertex& x = v_[static_cast<std::size_t>(v)];
+  return any_ref_edge(x.in) || any_ref_edge(x.out) || live_vertex_count() == 1;
 }
 
 int SeqGraph::ref_source() const {

@@ -85,6 +85,7 @@ class SeqGraph {
   bool is_ref_source(int v) const;
   bool is_ref_sink(int v) const;
   bool is_reference_node(int v) const;
+  bool any_ref_edge(const std::vector<int>& edges) const;  // one of these edges is on the reference
   std::vector<int> outgoing_vertices(int v) const;
   std::vector<int> incoming_vertices(int v) const;
   void remove_singleton_orphans();
