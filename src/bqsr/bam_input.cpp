@@ -6,6 +6,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "io/alignment_open.hpp"
 
 namespace helicase::bqsr {
 
@@ -27,7 +28,10 @@ BamInput::BamInput(const std::string& path, unsigned threads, const std::string&
   if (!reference.empty() && hts_set_fai_filename(fp_, reference.c_str()) != 0) {
     fail_io("cannot use reference " + reference + " to read " + path);
   }
-  if (threads > 1 && hts_set_threads(fp_, static_cast<int>(threads)) != 0) fail_io("cannot start decompression threads for " + path);
+  require_complete(fp_, path);
+  if (threads > 1 && decode_threads_safe(fp_) && hts_set_threads(fp_, static_cast<int>(threads)) != 0) {
+    fail_io("cannot start decompression threads for " + path);
+  }
   header_ = sam_hdr_read(fp_);
   if (!header_) fail_data(path + ": cannot read the SAM/BAM header");
 }

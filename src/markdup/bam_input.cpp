@@ -1,14 +1,13 @@
 // bam_input.cpp -- checked HTSlib input.
 #include "markdup/bam_input.hpp"
 
-#include <htslib/bgzf.h>
-#include <htslib/cram.h>
 #include <sys/stat.h>
 
 #include <cerrno>
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "io/alignment_open.hpp"
 
 namespace helicase::markdup {
 
@@ -40,14 +39,8 @@ AlignmentInput::AlignmentInput(const std::string& path, hts_tpool* pool, const s
   if (format->format == cram && !reference.empty() && hts_set_fai_filename(fp_, reference.c_str()) != 0) {
     fail_io("cannot use reference " + reference + " to decode " + path);
   }
-  // A compressed file cut at a block boundary would read as a shorter valid file.
-  int eof = 1;
-  if (format->format == cram) eof = cram_check_EOF(fp_->fp.cram);
-  else if (format->compression == bgzf) eof = bgzf_check_EOF(fp_->fp.bgzf);
-  if (eof == 0) fail_data(path + ": truncated (no end-of-file marker)");
-  // Plain SAM is parsed on the calling thread: HTSlib 1.16's threaded SAM reader can stall
-  // at the end of small files.
-  if (pool && (format->format == cram || format->compression == bgzf)) {
+  require_complete(fp_, path);
+  if (pool && decode_threads_safe(fp_)) {
     htsThreadPool shared{pool, 0};
     if (hts_set_opt(fp_, HTS_OPT_THREAD_POOL, &shared) != 0) fail_io("cannot attach threads to " + path);
   }

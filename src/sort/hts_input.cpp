@@ -1,12 +1,10 @@
 // hts_input.cpp -- HTSlib thread pool and checked alignment reader.
 #include "sort/hts_input.hpp"
 
-#include <htslib/bgzf.h>
-#include <htslib/cram.h>
-
 #include <cerrno>
 
 #include "common/atomic_file.hpp"
+#include "io/alignment_open.hpp"
 
 namespace helicase::sort {
 
@@ -36,13 +34,8 @@ AlignmentReader::AlignmentReader(const std::string& path, hts_tpool* pool, const
   if (format->format == cram && !reference.empty() && hts_set_fai_filename(fp_, reference.c_str()) != 0) {
     fail_io("cannot use reference " + reference + " to decode " + path);
   }
-  // A compressed file cut at a block boundary decodes as a shorter valid file: require
-  // the end-of-file marker (2 means it cannot be checked, e.g. on a pipe).
-  int eof = 1;
-  if (format->format == cram) eof = cram_check_EOF(fp_->fp.cram);
-  else if (format->compression == bgzf) eof = bgzf_check_EOF(fp_->fp.bgzf);
-  if (eof == 0) fail(data_error, path + ": truncated (no end-of-file marker)");
-  if (pool) {
+  require_complete(fp_, path, data_error);
+  if (pool && decode_threads_safe(fp_)) {
     htsThreadPool shared{pool, 0};
     if (hts_set_opt(fp_, HTS_OPT_THREAD_POOL, &shared) != 0) fail_io("cannot attach threads to " + path);
   }
