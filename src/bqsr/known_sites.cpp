@@ -11,6 +11,7 @@
 #include "bqsr/reference.hpp"
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "io/alignment_open.hpp"
 
 namespace helicase::bqsr {
 
@@ -25,6 +26,7 @@ KnownSites::KnownSites(const std::vector<std::string>& paths, const ContigDict& 
       hts_close(fp);
       fail_data(path + " is not a VCF or BCF file");
     }
+    require_complete(fp, path);  // a .vcf.gz/.bcf cut at a block boundary would lose sites silently
     // Text VCFs are read line by line so that a header line htsjdk accepts and HTSlib does not
     // (a tab after INFO on the #CHROM line, as in GATK's own test VCFs) still loads.
     const bool text = fmt->format == vcf;

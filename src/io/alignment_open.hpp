@@ -1,4 +1,5 @@
-// alignment_open.hpp -- the checks every SAM/BAM/CRAM reader makes right after sam_open().
+// alignment_open.hpp -- the checks every SAM/BAM/CRAM reader makes right after sam_open()
+// (require_complete serves BGZF-compressed VCF/BCF readers too).
 //
 // require_complete(): a BGZF (BAM, bgzipped SAM) or CRAM file without its end-of-file marker
 // was cut short; cut at a block boundary it would decode as a shorter, valid file, so it is
