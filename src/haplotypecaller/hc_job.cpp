@@ -127,7 +127,9 @@ HaplotypeCallerStats run_haplotypecaller(const HaplotypeCallerJob& job, const Ba
   JavaRandom rng;
   HaplotypeCallerStats stats;
   std::vector<std::pair<int, VariantCall>> calls;  // reference tid, call
-  const unsigned workers = backend.is_gpu() ? 1u : std::max(1u, backend.pool().size());
+  // Every CPU worker builds regions; on a GPU each has its own PairHMM and Smith-Waterman
+  // runners (own stream and buffers), so assembly on the cores overlaps the kernels.
+  const unsigned workers = std::max(1u, backend.pool().size());
   // Regions are built in batches once the reads they need are in; a batch this large keeps
   // the workers busy while the reads held stay those of a few hundred kb.
   const std::size_t batch_regions = 32u * workers;
@@ -210,7 +212,7 @@ HaplotypeCallerStats run_haplotypecaller(const HaplotypeCallerJob& job, const Ba
           if (padded(pending[i]).first < evicted_upto) fail_internal("haplotypecaller: reads of a region were released early");
         }
         // Regions on worker threads; each worker has its own single-thread CPU backend (the
-        // shared pool is not used for nested work) or, on a GPU, the one device.
+        // shared pool is not used for nested work) or, on a GPU, its own runners on the device.
         std::vector<RegionResult> results(ready);
         std::atomic<std::size_t> next{0};
         std::vector<std::exception_ptr> errors(workers);

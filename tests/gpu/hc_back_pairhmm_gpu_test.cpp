@@ -8,6 +8,7 @@
 #include <iostream>
 #include <random>
 #include <string>
+#include <thread>
 
 #include "common/thread_pool.hpp"
 #include "pairhmm/pairhmm_batch.hpp"
@@ -146,6 +147,34 @@ TEST(HcBackPairHmmGpu, VariedLengthsAndOddBatchSizesEqualCpu) {
     PairHmmBatch batch = varied_batch(n, 1000 + static_cast<std::uint64_t>(n));
     expect_gpu_equals_cpu(batch, *state, pool, tables);
   }
+}
+
+// helicase-haplotypecaller on a GPU builds regions on every CPU worker, each with its own
+// PairHmmRunner (own GPU state: stream, buffers, tables): several states used from several
+// threads at once must each give the CPU's bits.
+TEST(HcBackPairHmmGpu, ConcurrentStatesFromSeveralThreadsEqualCpu) {
+  const PairHmmTables tables = pairhmm_make_tables();
+  PairHmmBatch reference = random_batch(1500, 17);
+  ThreadPool pool(2);
+  PairHmmBatchView cpu = reference.view();
+  pairhmm_cpu(cpu, reference.n_reads(), reference.n_haps(), tables, pool);
+  const std::vector<double> want(cpu.raw, cpu.raw + cpu.n_pairs);
+  constexpr int kThreads = 4, kRounds = 5;
+  std::vector<int> mismatches(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      PairHmmBatch mine = random_batch(1500, 17);
+      auto state = make_pairhmm_gpu_state(0, tables);
+      for (int round = 0; round < kRounds; ++round) {
+        PairHmmBatchView v = mine.view();
+        pairhmm_gpu(v, mine.n_reads(), mine.n_haps(), *state);
+        for (std::uint32_t p = 0; p < v.n_pairs; ++p) mismatches[t] += std::memcmp(&want[p], &v.raw[p], sizeof(double)) != 0;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
 }
 
 TEST(HcBackPairHmmGpu, CellUpdatesPerSecond) {

@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <thread>
+#include <vector>
 
+#include "common/thread_pool.hpp"
 #include "hc_sw/hc_sw_launch.hpp"
 
 namespace helicase::kernels::hc_sw {
@@ -42,6 +45,42 @@ TEST(HcFrontSwGpu, GpuEqualsCpu) {
     EXPECT_EQ(cpu.offset, gpu.offset) << "overhang " << overhang;
     EXPECT_EQ(cpu.cigar, gpu.cigar) << "overhang " << overhang;
   }
+}
+
+// One SwRunner per CPU worker (helicase-haplotypecaller on a GPU): runners used from several
+// threads at once give the CPU's CIGARs.
+TEST(HcFrontSwGpu, ConcurrentRunnersFromSeveralThreadsEqualCpu) {
+  std::mt19937 rng(5);
+  const char* acgt = "ACGT";
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (int p = 0; p < 300; ++p) {
+    std::string ref;
+    for (int i = 0; i < 300 + static_cast<int>(rng() % 200); ++i) ref.push_back(acgt[rng() % 4]);
+    std::string alt = ref.substr(rng() % 50, 150);
+    alt[rng() % alt.size()] = acgt[rng() % 4];
+    pairs.emplace_back(ref, alt);
+  }
+  ThreadPool pool(2);
+  const Backend cpu = Backend::cpu(pool);
+  SwRunner cpu_runner(cpu);
+  const auto want = cpu_runner.run(pairs, SwParams{}, kSoftclip);
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      ThreadPool unused(1);
+      const Backend gpu = Backend::gpu(0, "GPU 0", unused);
+      SwRunner runner(gpu);
+      for (int round = 0; round < 5; ++round) {
+        const auto got = runner.run(pairs, SwParams{}, kSoftclip);
+        for (std::size_t k = 0; k < got.size(); ++k) {
+          mismatches[static_cast<std::size_t>(t)] += got[k].cigar != want[k].cigar || got[k].offset != want[k].offset;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 4; ++t) EXPECT_EQ(mismatches[static_cast<std::size_t>(t)], 0) << "thread " << t;
 }
 
 }  // namespace
