@@ -45,18 +45,10 @@ sed 's/^#CHROM/##contig=<ID=17,length=999>\n#CHROM/' "$VCF" >"$WORK/vcflen.vcf"
 fails 3 "known-sites header contig of another length" --in-bam "$BAM" --knownSites "$WORK/vcflen.vcf"
 printf 'not a vcf\n' >"$WORK/junk.vcf"
 fails 3 "known sites file that is not a VCF" --in-bam "$BAM" --knownSites "$WORK/junk.vcf"
-# A bgzipped known-sites file cut at a BGZF block boundary (its last data block and the EOF
-# marker gone) would decode as a valid, shorter file: refused.
+# A bgzipped known-sites file cut at a BGZF block boundary would decode as a valid, shorter
+# file: refused (here the cut drops the end-of-file block).
 bgzip -c "$VCF" >"$WORK/k.vcf.gz"
-python3 - "$WORK/k.vcf.gz" "$WORK/kcut.vcf.gz" <<'PY'
-import struct, sys
-data = open(sys.argv[1], "rb").read()
-starts, pos = [], 0
-while pos < len(data):
-    starts.append(pos)
-    pos += struct.unpack("<H", data[pos + 16:pos + 18])[0] + 1
-open(sys.argv[2], "wb").write(data[:starts[-1]])  # without the EOF marker block
-PY
+head -c -28 "$WORK/k.vcf.gz" >"$WORK/kcut.vcf.gz"  # without the 28-byte EOF block
 fails 3 "known sites .vcf.gz without its end-of-file marker" --in-bam "$BAM" --knownSites "$WORK/kcut.vcf.gz"
 fails 3 "-L on a contig the reference lacks" --in-bam "$BAM" --knownSites "$VCF" -L 21:1-100
 fails 4 "missing input BAM" --in-bam "$WORK/nope.bam" --knownSites "$VCF"

@@ -70,19 +70,11 @@ cmp -s "$WORK/t1.vcf" "$WORK/t2.vcf" && ok || bad "1 and 2 threads differ"
 
 # SAM text input on 2 threads: the same calls (HTSlib 1.16's threaded SAM parser stalled at
 # the end of small files: a hang, caught by the timeout), and a BAM cut at a BGZF block boundary
-# (which decodes as a shorter, valid file) is refused.
+# (which decodes as a shorter, valid file; here the cut drops the end-of-file block) is refused.
 samtools view -h -o "$WORK/in.sam" "$BAM"
 expect_exit 0 "SAM input, 2 threads" -- timeout 120 "$HC" --quiet --num-threads 2 --ref "$REF" --in-bam "$WORK/in.sam" --out-variants "$WORK/sam.vcf"
 cmp -s <(grep -v '^##' "$WORK/sam.vcf") <(grep -v '^##' "$WORK/t1.vcf") && ok || bad "SAM input calls differ from the BAM's"
-python3 - "$BAM" "$WORK/cut.bam" <<'PY'
-import struct, sys
-data = open(sys.argv[1], "rb").read()
-starts, pos = [], 0
-while pos < len(data):  # BGZF blocks: BSIZE at bytes 16-17
-    starts.append(pos)
-    pos += struct.unpack("<H", data[pos + 16:pos + 18])[0] + 1
-open(sys.argv[2], "wb").write(data[:starts[-2]] if len(starts) > 2 else data[:starts[-1]])  # drop the last record block(s)
-PY
+head -c -28 "$BAM" >"$WORK/cut.bam"  # without the 28-byte BGZF end-of-file block
 fails 3 "BAM cut at a block boundary" --ref "$REF" --in-bam "$WORK/cut.bam"
 
 # .vcf.gz: BGZF with a .tbi; the same records as the plain VCF.
