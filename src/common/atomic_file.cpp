@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "common/error.hpp"
+#include "common/interrupt_cleanup.hpp"
 
 namespace helicase {
 namespace fs = std::filesystem;
@@ -46,6 +47,7 @@ AtomicOutput::AtomicOutput(std::string final_path)
   if (fs::is_symlink(fs::symlink_status(final_, ec))) final_ = fs::weakly_canonical(final_, ec).string();
   require_writable_dir_for(final_);
   temp_ = create_temp_beside(final_);
+  track_temp_file(temp_);
 }
 
 AtomicOutput::AtomicOutput(AtomicOutput&& other) noexcept
@@ -66,13 +68,17 @@ void AtomicOutput::commit() {
     abandon();
     fail_io("cannot rename " + temp_ + " to " + final_ + ": " + errno_text(err));
   }
+  untrack_temp_file(temp_);
   done_ = true;
 }
 
 void AtomicOutput::abandon() {
   if (done_) return;
   done_ = true;
-  if (!direct_) std::remove(temp_.c_str());
+  if (!direct_) {
+    std::remove(temp_.c_str());
+    untrack_temp_file(temp_);
+  }
 }
 
 void require_readable(const std::string& path) {

@@ -79,4 +79,21 @@ cp "$WORK/out/ref.ann" "$WORK/chk/x.ann"
 expect_exit 0 "--check restored" -- "$IDX" --check --ref "$WORK/in/ref.fa" --index-prefix "$WORK/chk/x"
 expect_exit 3 "--check against another FASTA" -- "$IDX" --check --ref "$WORK/in/other.fa" --index-prefix "$WORK/chk/x"
 expect_contains "$WORK/last.err" "does not belong to" "FASTA mismatch message"
+# Interrupted (SIGTERM, as a scheduler or Ctrl-C sends): the temporary outputs are removed and the
+# exit status still tells the signal (128 + 15); no index file appears. A 20 Mbp random contig
+# keeps the run going long enough; the signal is sent once its temporary files exist.
+awk 'BEGIN { srand(7); print ">big"; for (l = 0; l < 250000; l++) { s = ""; for (i = 0; i < 80; i++) s = s substr("ACGT", int(rand() * 4) + 1, 1); print s } }' >"$WORK/in/big.fa"
+mkdir -p "$WORK/sig"
+"$IDX" --quiet --ref "$WORK/in/big.fa" --index-prefix "$WORK/sig/big" &
+pid=$!
+for _ in $(seq 1 400); do
+  ls -a "$WORK/sig" | grep -q helicase-tmp && break
+  sleep 0.05
+done
+kill -TERM "$pid" 2>/dev/null
+wait "$pid"
+rc=$?
+[ "$rc" -eq 143 ] && ok || bad "SIGTERM: exit $rc, expected 143"
+left=$(ls -A "$WORK/sig")
+[ -z "$left" ] && ok || bad "SIGTERM left files behind: $left"
 finish

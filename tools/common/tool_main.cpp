@@ -7,6 +7,7 @@
 #include <new>
 
 #include "common/error.hpp"
+#include "common/interrupt_cleanup.hpp"
 #include "helicase/build_info.hpp"
 #include "runtime/gpu_runtime.hpp"
 
@@ -93,6 +94,7 @@ int run_tool(const ToolSpec& spec, int argc, char** argv, const ToolConfigure& c
   }
 
   Logger log(spec.name, common.quiet ? LogLevel::Warn : common.verbose ? LogLevel::Debug : LogLevel::Info);
+  install_interrupt_cleanup();  // Ctrl-C / a scheduler's SIGTERM: no temporary files left behind
   try {
     if (!common.logfile.empty()) log.open_logfile(common.logfile);
     ToolContext ctx(spec.name, command_line, common, log);
