@@ -17,7 +17,9 @@
 #  5. runs helicase-kernel-bench (benchmarks/kernels): CPU and GPU throughput of the alignment
 #     kernels and PairHMM in reads/s and GCUPS, with and without copies, and GPU == CPU per item
 #     (~40 s; KERNEL_BENCH_SECONDS per measurement, default 2);
-#  6. prints a short final table.
+#  6. runs helicase-haplotypecaller --device cpu and --device gpu on a self-made 1 Mbp, 30x data
+#     set (awk: random contig, diploid SNPs, true alignments as SAM) and compares the records;
+#  7. prints a short final table.
 # Logs (run.log, configure/build/ctest logs, the metrics JSON files, summary.txt) go to $OUT when
 # set, else to build-gpu/gpu-report. Budget: about 5 minutes including the build (benchmarks are
 # skipped once GPU_RUN_BUDGET_S, default 270 s, is spent). Exit status: non-zero when the build
@@ -309,6 +311,72 @@ benchmarks() {
   step "benchmarks" "done" $((SECONDS - t0))
 }
 
+# ---------------------------------------------------------------- haplotypecaller end to end
+# A self-made data set (awk only: the GPU machine has no samtools or aligner): a random 1 Mbp
+# contig, a diploid sample with a SNP every ~700 bp (het or hom), 30x of 150 bp reads from both
+# haplotypes with Q30 errors at 0.5%, written as a coordinate-sorted SAM with their true
+# alignments. helicase-haplotypecaller runs on it with --device cpu and --device gpu (all cores);
+# the records (not the ## header lines, which hold the command line) must be identical.
+make_hc_input() {
+  local dir=$1
+  mkdir -p "$dir" || return 1
+  [[ -s $dir/hc.sam && -s $dir/hc_ref.fa ]] && return 0
+  awk -v seed="$SEED" -v dir="$dir" 'BEGIN {
+    srand(seed); L = 1000000; depth = 30; rl = 150
+    for (i = 1; i <= L; i++) ref[i] = substr("ACGT", int(rand() * 4) + 1, 1)
+    for (i = 1; i <= L; i++) { h1[i] = ref[i]; h2[i] = ref[i] }
+    for (p = 500; p < L - 500; p += 400 + int(rand() * 600)) {
+      alt = ref[p]; while (alt == ref[p]) alt = substr("ACGT", int(rand() * 4) + 1, 1)
+      h1[p] = alt; if (rand() < 0.35) h2[p] = alt
+    }
+    print ">hc1" > (dir "/hc_ref.fa")
+    line = ""; for (i = 1; i <= L; i++) { line = line ref[i]; if (i % 60 == 0) { print line > (dir "/hc_ref.fa"); line = "" } }
+    if (line != "") print line > (dir "/hc_ref.fa")
+    sam = dir "/hc.sam"
+    printf "@HD\tVN:1.6\tSO:coordinate\n@SQ\tSN:hc1\tLN:%d\n@RG\tID:hc\tSM:hc\tPL:ILLUMINA\n", L > sam
+    q = ""; for (k = 0; k < rl; k++) q = q "?"
+    r = 0; p1 = depth / rl / 2  # two draws per start position: depth / read length reads a position
+    for (s = 1; s <= L - rl + 1; s++) for (d = 0; d < 2; d++) {
+      if (rand() >= p1) continue
+      r++; seq = ""; hap = rand() < 0.5
+      for (k = 0; k < rl; k++) {
+        b = hap ? h1[s + k] : h2[s + k]
+        if (rand() < 0.005) { e = b; while (e == b) e = substr("ACGT", int(rand() * 4) + 1, 1); b = e }
+        seq = seq b
+      }
+      printf "r%d\t%d\thc1\t%d\t60\t%dM\t*\t0\t0\t%s\t%s\tRG:Z:hc\n", r, (rand() < 0.5 ? 0 : 16), s, rl, seq, q > sam
+    }
+  }' || return 1
+}
+
+hc_end_to_end() {
+  local hc=$BUILD/bin/helicase-haplotypecaller t0=$SECONDS dir=$BUILD/bench-data/hc cpu gpu
+  if [[ ! -x $hc ]]; then step "haplotypecaller cpu vs gpu" "skipped (not built)" 0; return; fi
+  if (($(left_s) < 60)); then step "haplotypecaller cpu vs gpu" "skipped (time budget)" 0; return; fi
+  if ! grep -q "GPU 0:" <<<"$("$BUILD/bin/helicase" --version 2>&1)"; then
+    step "haplotypecaller cpu vs gpu" "skipped (no usable GPU)" 0
+    return
+  fi
+  say "haplotypecaller end to end (1 Mbp, 30x, cpu vs gpu)"
+  if ! make_hc_input "$dir"; then step "haplotypecaller cpu vs gpu" "skipped (cannot generate input)" 0; return; fi
+  local dev t1 t2
+  for dev in gpu cpu gpu; do  # the first gpu run pays the CUDA context start-up
+    t1=$(now_ns)
+    if ! "$hc" --quiet --device "$dev" --ref "$dir/hc_ref.fa" --in-bam "$dir/hc.sam" --out-variants "$dir/$dev.vcf" \
+      2>>"$REPORT/bench-errors.log"; then
+      step "haplotypecaller cpu vs gpu" "FAILED ($dev run)" $((SECONDS - t0))
+      STATUS=1
+      return
+    fi
+    t2=$(now_ns)
+    printf -v "$dev" '%s' "$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
+  done
+  local same=identical
+  if ! cmp -s <(grep -v '^##' "$dir/cpu.vcf") <(grep -v '^##' "$dir/gpu.vcf"); then same=DIFFER; STATUS=1; fi
+  echo "   cpu $cpu s, gpu $gpu s (warm), $(grep -vc '^#' "$dir/cpu.vcf") records, records $same"
+  step "haplotypecaller cpu $cpu s / gpu $gpu s" "records $same" $((SECONDS - t0))
+}
+
 main() {
   say "GPU run: $(date -u '+%Y-%m-%d %H:%M:%S UTC'), $(uname -n), $NPROC cores, report in $REPORT"
   git log -1 --oneline 2>/dev/null | sed 's/^/   commit /'
@@ -318,6 +386,7 @@ main() {
   else
     run_gpu_tests
     kernel_bench
+    hc_end_to_end
     benchmarks
   fi
 
