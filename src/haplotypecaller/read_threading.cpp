@@ -51,16 +51,38 @@ class Graph {
 
   bool build(const std::string& ref, const std::vector<Chunk>& reads) {
     // Non-unique k-mers: any k-mer seen twice within one sequence (from its position 0 to its stop).
-    // A sorted list of the sequence's k-mers (reused) finds the repeated ones without a node
-    // allocation per k-mer.
-    std::vector<std::string_view> kmers;
+    // Repeated k-mers of one sequence: each k-mer's rolling hash with its position, sorted
+    // (integers, reused buffer); only k-mers of equal hash are compared as strings.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> hashed;
     auto add_non_unique = [&](std::string_view seq, std::size_t stop) {
-      if (stop < static_cast<std::size_t>(k_)) return;
-      kmers.clear();
-      for (std::size_t i = 0; i + k_ <= stop; ++i) kmers.push_back(seq.substr(i, static_cast<std::size_t>(k_)));
-      std::sort(kmers.begin(), kmers.end());
-      for (std::size_t i = 1; i < kmers.size(); ++i) {
-        if (kmers[i] == kmers[i - 1] && (i < 2 || kmers[i - 1] != kmers[i - 2])) non_unique_.emplace(kmers[i]);
+      const auto k = static_cast<std::size_t>(k_);
+      if (stop < k) return;
+      constexpr std::uint64_t kBase = 0x100000001b3ULL;
+      std::uint64_t top = 1;  // kBase^(k-1)
+      for (std::size_t i = 1; i < k; ++i) top *= kBase;
+      std::uint64_t h = 0;
+      for (std::size_t i = 0; i < k; ++i) h = h * kBase + static_cast<unsigned char>(seq[i]);
+      hashed.clear();
+      for (std::size_t i = 0;; ++i) {
+        hashed.emplace_back(h, static_cast<std::uint32_t>(i));
+        if (i + k >= stop) break;
+        h = (h - static_cast<unsigned char>(seq[i]) * top) * kBase + static_cast<unsigned char>(seq[i + k]);
+      }
+      std::sort(hashed.begin(), hashed.end());
+      for (std::size_t a = 0; a < hashed.size();) {
+        std::size_t b = a + 1;
+        while (b < hashed.size() && hashed[b].first == hashed[a].first) ++b;
+        // Within a run of equal hashes, a k-mer seen before is non-unique.
+        for (std::size_t x = a + 1; x < b; ++x) {
+          const std::string_view kx = seq.substr(hashed[x].second, k);
+          for (std::size_t y = a; y < x; ++y) {
+            if (seq.substr(hashed[y].second, k) == kx) {
+              non_unique_.emplace(kx);
+              break;
+            }
+          }
+        }
+        a = b;
       }
     };
     add_non_unique(ref, ref.size());
