@@ -168,7 +168,10 @@ HaplotypeCallerStats run_haplotypecaller(const HaplotypeCallerJob& job, const Ba
     view.reads = &window;
     std::size_t span_i = 0, fed = 0, checked = 0;
     std::optional<ActiveRegionScanner> scanner;
-    scanner.emplace(*ref, spans[0].first, spans[0].second, job.caller.ploidy);
+    // Loci states use the shared pool: it is idle while the main thread scans (region batches
+    // run on their own threads, each with a single-thread backend or its own GPU runners).
+    ThreadPool* scan_pool = &backend.pool();
+    scanner.emplace(*ref, spans[0].first, spans[0].second, job.caller.ploidy, ActivityProfileParams{}, scan_pool);
     std::vector<ProfileRegion> pending;
     std::int64_t evicted_upto = std::numeric_limits<std::int64_t>::min();
     UpstreamDeletions upstream;
@@ -198,7 +201,7 @@ HaplotypeCallerStats run_haplotypecaller(const HaplotypeCallerJob& job, const Ba
         }
         scanner->finish(window, pending);
         if (++span_i < spans.size()) {
-          scanner.emplace(*ref, spans[span_i].first, spans[span_i].second, job.caller.ploidy);
+          scanner.emplace(*ref, spans[span_i].first, spans[span_i].second, job.caller.ploidy, ActivityProfileParams{}, scan_pool);
           fed = 0;
         } else {
           scanner.reset();

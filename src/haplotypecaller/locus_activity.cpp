@@ -137,8 +137,26 @@ std::vector<LocusState> locus_states(const std::vector<RegionRead>& reads, const
   return out;
 }
 
+std::vector<LocusState> locus_states_parallel(const std::vector<RegionRead>& reads, const std::string& ref,
+                                              std::int64_t begin, std::int64_t end, int ploidy, ThreadPool* pool) {
+  constexpr std::int64_t kMinPart = 2048;
+  const std::int64_t n = end - begin;
+  if (!pool || pool->size() < 2 || n < 2 * kMinPart) return locus_states(reads, ref, begin, end, ploidy);
+  const auto parts = static_cast<std::size_t>(std::min<std::int64_t>(pool->size(), n / kMinPart));
+  std::vector<std::vector<LocusState>> pieces(parts);
+  pool->parallel_for(parts, [&](std::size_t k) {
+    const std::int64_t a = begin + n * static_cast<std::int64_t>(k) / static_cast<std::int64_t>(parts);
+    const std::int64_t b = begin + n * static_cast<std::int64_t>(k + 1) / static_cast<std::int64_t>(parts);
+    pieces[k] = locus_states(reads, ref, a, b, ploidy);
+  });
+  std::vector<LocusState> out;
+  out.reserve(static_cast<std::size_t>(n));
+  for (const auto& piece : pieces) out.insert(out.end(), piece.begin(), piece.end());
+  return out;
+}
+
 ActiveRegionScanner::ActiveRegionScanner(const std::string& ref, std::int64_t begin, std::int64_t end, int ploidy,
-                                         const ActivityProfileParams& params)
+                                         const ActivityProfileParams& params, ThreadPool* pool)
     : ref_(ref),
       begin_(begin),
       end_(end),
@@ -146,7 +164,8 @@ ActiveRegionScanner::ActiveRegionScanner(const std::string& ref, std::int64_t be
       params_(params),
       lead_(params.filter_size + params.max_prob_propagation + 10),
       tail_(params.max_region + params.max_prob_propagation + params.filter_size + 100),
-      next_(begin) {}
+      next_(begin),
+      pool_(pool) {}
 
 void ActiveRegionScanner::add_read(std::int64_t pos, std::int64_t original_end) {
   const std::int64_t s = std::max(begin_, pos), e = std::min(end_, original_end);
@@ -193,7 +212,8 @@ void ActiveRegionScanner::run(const std::vector<RegionRead>& reads, std::int64_t
     while (next_ < limit) {
       const std::int64_t stop = std::min(limit, next_ + kStep);
       const std::int64_t cs = std::max(next_, bs), ce = std::min(stop, be);
-      const std::vector<LocusState> states = cs < ce ? locus_states(reads, ref_, cs, ce, ploidy_) : std::vector<LocusState>{};
+      const std::vector<LocusState> states =
+          cs < ce ? locus_states_parallel(reads, ref_, cs, ce, ploidy_, pool_) : std::vector<LocusState>{};
       for (std::int64_t pos = next_; pos < stop; ++pos) {
         if (!profile_->empty()) keep(profile_->pop(false));
         const bool inside = pos >= cs && pos < ce;

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "common/thread_pool.hpp"
 #include "haplotypecaller/activity_profile.hpp"
 #include "haplotypecaller/assembled_region.hpp"
 
@@ -31,6 +32,10 @@ struct LocusState {
 
 // States of loci [begin, end) from reads sorted by start (RegionRead::pos/cigar: the record's
 // alignment). ref is the whole contig sequence (upper case).
+// The same states computed on `pool`, the range split in contiguous parts (each locus's value
+// does not depend on the split: its reads are taken in the same order). pool may be null.
+std::vector<LocusState> locus_states_parallel(const std::vector<RegionRead>& reads, const std::string& ref,
+                                              std::int64_t begin, std::int64_t end, int ploidy, ThreadPool* pool);
 std::vector<LocusState> locus_states(const std::vector<RegionRead>& reads, const std::string& ref, std::int64_t begin,
                                      std::int64_t end, int ploidy);
 
@@ -43,8 +48,9 @@ std::vector<LocusState> locus_states(const std::vector<RegionRead>& reads, const
 // GATK does. The regions do not depend on how the reads are split between calls.
 class ActiveRegionScanner {
  public:
+  // pool: computes the loci's states in parallel (optional; same regions either way).
   ActiveRegionScanner(const std::string& ref, std::int64_t begin, std::int64_t end, int ploidy,
-                      const ActivityProfileParams& params = {});
+                      const ActivityProfileParams& params = {}, ThreadPool* pool = nullptr);
   // The next read in start order (its record span [pos, original_end)).
   void add_read(std::int64_t pos, std::int64_t original_end);
   // Every read starting before `known` has been added and `reads` (sorted by start) holds every
@@ -66,6 +72,7 @@ class ActiveRegionScanner {
   std::deque<std::pair<std::int64_t, std::int64_t>> blocks_;  // covered loci, last one still growing
   std::optional<BandPassActivityProfile> profile_;            // of blocks_.front()
   std::int64_t next_ = 0;                                     // next locus to add to profile_
+  ThreadPool* pool_ = nullptr;
   // Reads starting before known_ have all been added (the last advance()); finished_ after finish().
   std::int64_t known_ = std::numeric_limits<std::int64_t>::min();
   bool finished_ = false;

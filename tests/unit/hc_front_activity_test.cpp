@@ -5,6 +5,7 @@
 #include <htslib/sam.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
 #include <random>
@@ -210,6 +211,44 @@ TEST(HcFrontActivity, ScannerFedInPiecesWithAPrunedWindowGivesTheSameRegions) {
         EXPECT_EQ(got[k].end, whole[k].end);
       }
     }
+  }
+}
+
+// The scanner computes loci states on the tool's pool, the range cut in parts: every locus must
+// get the same bits as from one call over the whole range (reads with indels and soft clips,
+// some starting before the range, variants and low qualities).
+TEST(HcFrontActivity, LociStatesOnAPoolEqualOneCall) {
+  std::mt19937 gen(11);
+  const char acgt[] = "ACGT";
+  std::string ref(30000, 'A');
+  for (char& c : ref) c = acgt[gen() % 4];
+  std::vector<RegionRead> reads;
+  for (int pos = 0; pos + 120 < 30000; pos += 1 + static_cast<int>(gen() % 4)) {
+    std::string b = ref.substr(static_cast<std::size_t>(pos), 100);
+    std::vector<std::uint32_t> cigar{bam_cigar_gen(100, BAM_CMATCH)};
+    if (gen() % 7 == 0) {  // 5 soft-clipped bases then 40M 2D 55M
+      b = "TTTTT" + ref.substr(static_cast<std::size_t>(pos), 40) + ref.substr(static_cast<std::size_t>(pos) + 42, 55);
+      cigar = {bam_cigar_gen(5, BAM_CSOFT_CLIP), bam_cigar_gen(40, BAM_CMATCH), bam_cigar_gen(2, BAM_CDEL),
+               bam_cigar_gen(55, BAM_CMATCH)};
+    }
+    for (std::size_t k = 0; k < b.size(); ++k) {
+      if ((pos + static_cast<int>(k)) % 211 == 0 || gen() % 300 == 0) b[k] = b[k] == 'C' ? 'G' : 'C';
+    }
+    RegionRead r = make_read(pos, b, static_cast<std::uint8_t>(5 + gen() % 36), cigar);
+    reads.push_back(r);
+  }
+  ThreadPool pool(3);
+  for (const auto& [begin, end] : std::vector<std::pair<std::int64_t, std::int64_t>>{{0, 30000}, {777, 25001}, {10, 5000}}) {
+    const auto whole = locus_states(reads, ref, begin, end, 2);
+    const auto parts = locus_states_parallel(reads, ref, begin, end, 2, &pool);
+    ASSERT_EQ(whole.size(), parts.size());
+    int active = 0;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+      ASSERT_EQ(std::memcmp(&whole[i].prob, &parts[i].prob, sizeof(double)), 0) << "locus " << begin + static_cast<std::int64_t>(i);
+      ASSERT_EQ(std::memcmp(&whole[i].hq_soft_clips, &parts[i].hq_soft_clips, sizeof(double)), 0);
+      active += whole[i].prob > 0.5;
+    }
+    EXPECT_GT(active, 10);
   }
 }
 
