@@ -146,6 +146,16 @@ bool SeqGraph::is_reference_node(int v) const {
   return any_ref_edge(x.in) || any_ref_edge(x.out) || live_vertex_count() == 1;
 }
 
+std::vector<const std::string*> SeqGraph::sequences_of(const std::vector<int>& vs, std::size_t* min_len) const {
+  std::vector<const std::string*> seqs;
+  *min_len = SIZE_MAX;
+  for (int v : vs) {
+    seqs.push_back(&v_[static_cast<std::size_t>(v)].seq);
+    *min_len = std::min(*min_len, seqs.back()->size());
+  }
+  return seqs;
+}
+
 int SeqGraph::ref_source() const {
   for (int v : vertices()) {
     if (is_ref_source(v)) return v;
@@ -311,12 +321,8 @@ bool SeqGraph::zip_linear_chains() {
 // The common prefix and suffix of the middles become their own vertices (when non-empty), the
 // middles keep what is left; the caller has checked the minimum shared length.
 bool SeqGraph::split_shared_sequence(const std::vector<int>& middles, int top, int bottom) {
-  std::vector<const std::string*> seqs;
-  std::size_t min_len = SIZE_MAX;
-  for (int m : middles) {
-    seqs.push_back(&v_[static_cast<std::size_t>(m)].seq);
-    min_len = std::min(min_len, v_[static_cast<std::size_t>(m)].seq.size());
-  }
+  std::size_t min_len = 0;
+  const std::vector<const std::string*> seqs = sequences_of(middles, &min_len);
   const std::size_t pre = common_prefix_length(seqs);
   const std::size_t suf = common_suffix_length(seqs, min_len - pre);
   const std::string& first = *seqs[0];
@@ -440,12 +446,8 @@ bool SeqGraph::merge_diamonds() {
         if (!ok) break;
       }
       if (!ok || in_degree(bottom) != static_cast<int>(middles.size())) continue;
-      std::vector<const std::string*> seqs;
-      std::size_t min_len = SIZE_MAX;
-      for (int m : middles) {
-        seqs.push_back(&v_[static_cast<std::size_t>(m)].seq);
-        min_len = std::min(min_len, v_[static_cast<std::size_t>(m)].seq.size());
-      }
+      std::size_t min_len = 0;
+      const std::vector<const std::string*> seqs = sequences_of(middles, &min_len);
       const std::size_t pre = common_prefix_length(seqs);
       if (pre < 1 && common_suffix_length(seqs, min_len - pre) < 1) continue;
       split_shared_sequence(middles, top, bottom);
@@ -468,12 +470,8 @@ bool SeqGraph::merge_tails() {
       bool ok = true;
       for (int t : tails) ok = ok && out_degree(t) == 0 && in_degree(t) <= 1;
       if (!ok) continue;
-      std::vector<const std::string*> seqs;
-      std::size_t min_len = SIZE_MAX;
-      for (int t : tails) {
-        seqs.push_back(&v_[static_cast<std::size_t>(t)].seq);
-        min_len = std::min(min_len, v_[static_cast<std::size_t>(t)].seq.size());
-      }
+      std::size_t min_len = 0;
+      const std::vector<const std::string*> seqs = sequences_of(tails, &min_len);
       const std::size_t pre = common_prefix_length(seqs);
       if (common_suffix_length(seqs, min_len - pre) < kMinCommonSequenceToMergeTails) continue;
       split_shared_sequence(tails, top, -1);
@@ -494,12 +492,8 @@ bool SeqGraph::common_suffix_split(int v) {
     if (m == v || out_degree(m) != 1 || e_[static_cast<std::size_t>(v_[static_cast<std::size_t>(m)].out.front())].to != v) return false;
     if (std::find(out_of_bot.begin(), out_of_bot.end(), m) != out_of_bot.end()) return false;
   }
-  std::vector<const std::string*> seqs;
-  std::size_t min_len = SIZE_MAX;
-  for (int m : to_split) {
-    seqs.push_back(&v_[static_cast<std::size_t>(m)].seq);
-    min_len = std::min(min_len, v_[static_cast<std::size_t>(m)].seq.size());
-  }
+  std::size_t min_len = 0;
+  const std::vector<const std::string*> seqs = sequences_of(to_split, &min_len);
   const std::size_t suf = common_suffix_length(seqs, min_len);
   if (suf == 0) return false;
   for (int m : to_split) {  // wouldEliminateRefSource: the first reference source decides

@@ -86,6 +86,8 @@ class SeqGraph {
   bool is_ref_sink(int v) const;
   bool is_reference_node(int v) const;
   bool any_ref_edge(const std::vector<int>& edges) const;  // one of these edges is on the reference
+  // The vertices' sequences, and the shortest one's length in *min_len.
+  std::vector<const std::string*> sequences_of(const std::vector<int>& vs, std::size_t* min_len) const;
   std::vector<int> outgoing_vertices(int v) const;
   std::vector<int> incoming_vertices(int v) const;
   void remove_singleton_orphans();
