@@ -120,14 +120,6 @@ HELICASE_HD_INLINE void bwa_sa_batch(const FmIndexView& v, const std::uint64_t* 
   std::uint64_t k[kSaLanes] = {}, steps[kSaLanes] = {};
   int idx[kSaLanes] = {};
   int active = 0, next = 0;
-  auto finish = [&](int lane) {  // fm_sa_with's tail for a walk that reached a sampled row
-    const std::uint64_t kk = k[lane], st = steps[lane];
-    std::uint64_t r;
-    if (kk > v.seq_len) r = kFmNone;
-    else if (kk == 0) r = st == 0 ? v.seq_len : st - 1;
-    else r = st + v.sa[kk / v.sa_intv - 1];
-    out[idx[lane]] = r;
-  };
   auto start = [&](int lane) {
     idx[lane] = next;
     k[lane] = rows[next++];
@@ -138,27 +130,21 @@ HELICASE_HD_INLINE void bwa_sa_batch(const FmIndexView& v, const std::uint64_t* 
   while (active > 0) {
     for (int lane = 0; lane < active;) {
       std::uint64_t& kk = k[lane];
-      bool done = (kk & mask) == 0;
-      if (!done && (kk > v.seq_len || steps[lane] > v.seq_len)) {  // damaged index: as fm_sa_with
-        out[idx[lane]] = kFmNone;
-        done = true;
-      } else if (!done) {
-        ++steps[lane];
-        if (kk == v.primary) {
-          kk = 0;
-        } else {
-          const int c = fm_row_base(v, kk);
-          kk = v.L2[c] + bwa_occ(v, kk, c);
+      if (kk & mask) {
+        if (kk <= v.seq_len && steps[lane] <= v.seq_len) {
+          ++steps[lane];
+          kk = fm_sa_step(v, kk, BwaOcc{});
+          if ((kk & mask) == 0) {
+            if (kk != 0 && kk <= v.seq_len) __builtin_prefetch(&v.sa[kk / v.sa_intv - 1]);
+          } else {
+            fm_prefetch_row(v, kk);
+          }
+          ++lane;
+          continue;
         }
-        if ((kk & mask) == 0) {
-          if (kk != 0 && kk <= v.seq_len) __builtin_prefetch(&v.sa[kk / v.sa_intv - 1]);
-        } else {
-          fm_prefetch_row(v, kk);
-        }
-        ++lane;
-        continue;
+        out[idx[lane]] = kFmNone;  // damaged index: as fm_sa_with
       } else {
-        finish(lane);
+        out[idx[lane]] = fm_sa_finish(v, kk, steps[lane]);
       }
       // lane is free: refill it or move the last active walk into it
       if (next < n) {

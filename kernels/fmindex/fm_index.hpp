@@ -139,6 +139,21 @@ HELICASE_HD_INLINE std::uint64_t fm_lf(const FmIndexView& v, std::uint64_t k) {
 // In a valid index the walk visits consecutive text positions, so it ends within n steps;
 // a damaged index (a row past n, or a longer walk) gives kFmNone instead of reading out of
 // bounds or looping forever.
+// One step of the suffix-array walk (LF mapping): the row of the suffix one position earlier.
+template <class Occ>
+HELICASE_HD_INLINE std::uint64_t fm_sa_step(const FmIndexView& v, std::uint64_t k, Occ occ) {
+  if (k == v.primary) return 0;  // the row of suffix 0 maps to row 0 ("$")
+  const int c = fm_row_base(v, k);
+  return v.L2[c] + occ(v, k, c);
+}
+
+// The position of a walk that reached the sampled row k after `steps` steps.
+HELICASE_HD_INLINE std::uint64_t fm_sa_finish(const FmIndexView& v, std::uint64_t k, std::uint64_t steps) {
+  if (k > v.seq_len) return kFmNone;
+  if (k == 0) return steps == 0 ? v.seq_len : steps - 1;  // walked through '$': position -1 + steps
+  return steps + v.sa[k / v.sa_intv - 1];
+}
+
 // The walk of fm_sa with the occurrence count `occ(v, k, c)` supplied (the aligner passes bwa's
 // packed-count arithmetic, kernels/bwa_smem/bwa_occ.hpp; same results, another speed).
 template <class Occ>
@@ -148,16 +163,9 @@ HELICASE_HD_INLINE std::uint64_t fm_sa_with(const FmIndexView& v, std::uint64_t 
   while (k & mask) {
     if (k > v.seq_len || steps > v.seq_len) return kFmNone;
     ++steps;
-    if (k == v.primary) {
-      k = 0;  // the row of suffix 0 maps to row 0 ("$")
-    } else {
-      const int c = fm_row_base(v, k);
-      k = v.L2[c] + occ(v, k, c);
-    }
+    k = fm_sa_step(v, k, occ);
   }
-  if (k > v.seq_len) return kFmNone;
-  if (k == 0) return steps == 0 ? v.seq_len : steps - 1;  // walked through '$': position -1 + steps
-  return steps + v.sa[k / v.sa_intv - 1];
+  return fm_sa_finish(v, k, steps);
 }
 
 struct FmOcc {
