@@ -41,6 +41,7 @@
 #include "common/thread_pool.hpp"
 #include "pairhmm/pairhmm_batch.hpp"
 #include "pairhmm/pairhmm_launch.hpp"
+#include "reference/bases.hpp"
 #include "reference/bwt_builder.hpp"
 #include "runtime/backend.hpp"
 #include "runtime/gpu_runtime.hpp"
@@ -113,14 +114,10 @@ std::vector<SimRead> simulate(const std::string& ref, std::uint32_t n, std::mt19
   return reads;
 }
 
-std::uint8_t code(char c) {
-  switch (c) {
-    case 'A': return 0;
-    case 'C': return 1;
-    case 'G': return 2;
-    case 'T': return 3;
-    default: return 4;
-  }
+// Bases as bwa codes them (0..3, 4 for N), appended to out.
+std::uint8_t code(char c) { return reference::read_base_code(c); }
+void append_codes(std::vector<std::uint8_t>& out, const char* s, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k) out.push_back(code(s[k]));
 }
 
 // Runs fn until `seconds` passed (at least once); returns seconds per run.
@@ -202,10 +199,10 @@ void bench_extend(const Options& o, const std::vector<SimRead>& reads, const std
     ExtendJob right;
     right.query_offset = b.query.size();
     right.qlen = L - seed_end;
-    for (int k = seed_end; k < L; ++k) b.query.push_back(code(r.bases[static_cast<std::size_t>(k)]));
+    append_codes(b.query, r.bases.data() + seed_end, static_cast<std::size_t>(L - seed_end));
     right.target_offset = b.target.size();
     right.tlen = right.qlen + 100;
-    for (int k = 0; k < right.tlen; ++k) b.target.push_back(code(ref[rseed + 19 + static_cast<std::uint64_t>(k)]));
+    append_codes(b.target, ref.data() + rseed + 19, static_cast<std::size_t>(right.tlen));
     right.h0 = 19;
     for (const ExtendJob& j : {left, right}) {
       b.jobs.push_back(j);
@@ -236,8 +233,8 @@ void bench_global(const Options& o, const std::vector<SimRead>& reads, const std
   for (const auto& r : reads) {
     q.clear();
     t.clear();
-    for (char c : r.bases) q.push_back(code(c));
-    for (std::uint32_t k = 0; k < r.ref_span; ++k) t.push_back(code(ref[r.ref_pos + k]));
+    append_codes(q, r.bases.data(), r.bases.size());
+    append_codes(t, ref.data() + r.ref_pos, r.ref_span);
     jobs.add(q, t, 50);
     cells += q.size() * t.size();
   }
@@ -276,7 +273,7 @@ void bench_smem(const Options& o, const std::vector<SimRead>& reads, const std::
   for (const auto& r : reads) {
     if (r.ref_pos + r.ref_span > n_fwd) continue;
     q.clear();
-    for (char c : r.bases) q.push_back(code(c));
+    append_codes(q, r.bases.data(), r.bases.size());
     batch.add(q.data(), q.size());
   }
   const std::size_t n = batch.size();
@@ -317,10 +314,10 @@ void bench_matesw(const Options& o, const std::vector<SimRead>& reads, const std
   for (const auto& r : reads) {
     q.clear();
     t.clear();
-    for (char c : r.bases) q.push_back(code(c));
+    append_codes(q, r.bases.data(), r.bases.size());
     const std::uint64_t beg = r.ref_pos > 300 ? r.ref_pos - 300 : 0;
     const std::uint64_t end = std::min<std::uint64_t>(ref.size(), r.ref_pos + r.ref_span + 300);
-    for (std::uint64_t k = beg; k < end; ++k) t.push_back(code(ref[k]));
+    append_codes(t, ref.data() + beg, end - beg);
     jobs.add(q, t, kKswXSubo | kKswXStart | (q.size() < 250 ? kKswXByte : 0) | 19);
     cells += q.size() * t.size();
   }
