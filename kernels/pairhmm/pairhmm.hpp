@@ -159,6 +159,29 @@ HELICASE_HD_INLINE void pairhmm_diagonal(int lo, int hi, int hap_shift, std::uin
   }
 }
 
+// A read position's transition and emission probabilities (GKL's per-row arrays), from its
+// base, insertion, deletion and gap-continuation qualities; one place for every launcher.
+template <class T>
+struct PairHmmRowParams {
+  T mm, gapm, mx, xx, my, yy, dmatch, dmis;
+};
+
+template <class T>
+HELICASE_HD_INLINE PairHmmRowParams<T> pairhmm_row_params(const PairHmmTables& tab, std::uint8_t base_q,
+                                                          std::uint8_t ins_q, std::uint8_t del_q, std::uint8_t gcp_q) {
+  const T* ph2pr = PairHmmPrecision<T>::ph2pr(tab);
+  const int ins = ins_q & 127, del = del_q & 127, gc = gcp_q & 127, bq = base_q & 127;
+  const int lo = ins <= del ? ins : del, hi = ins <= del ? del : ins;
+  return {PairHmmPrecision<T>::mm(tab)[((hi * (hi + 1)) >> 1) + lo],
+          T(1) - ph2pr[gc],
+          ph2pr[ins],
+          ph2pr[gc],
+          ph2pr[del],
+          ph2pr[gc],
+          T(1) - ph2pr[bq],
+          ph2pr[bq] / T(3)};
+}
+
 // The read and haplotype of pair p, as pointers into the batch (one place for both launchers).
 struct PairHmmPairData {
   int R, H;                    // read and haplotype lengths
@@ -181,8 +204,6 @@ HELICASE_HD T pairhmm_pair_sum(const PairHmmBatchView& b, const PairHmmTables& t
                                const PairHmmLayout& layout = {}) {
   const auto [R, H, rs, hs, q, qi, qd, qc] = pairhmm_pair_data(b, p);
   if (R == 0 || H == 0) return T(0);
-  const T* ph2pr = PairHmmPrecision<T>::ph2pr(tab);
-  const T* mmt = PairHmmPrecision<T>::mm(tab);
   const std::uint64_t st = kInterleaved ? layout.stride : 1;
   const std::uint64_t n = kInterleaved ? layout.row_cap : static_cast<std::uint64_t>(R) + 1;
   const std::uint64_t a = n * st;  // distance between two arrays
@@ -209,16 +230,15 @@ HELICASE_HD T pairhmm_pair_sum(const PairHmmBatchView& b, const PairHmmTables& t
   for (int k = 0; k < H; ++k) hcode_rev[static_cast<std::uint64_t>(k) * st] = pairhmm_code<T>(hs[H - 1 - k]);
   for (int i = 1; i <= R; ++i) {
     const std::uint64_t c = static_cast<std::uint64_t>(i) * st;
-    const int ins = qi[i - 1] & 127, del = qd[i - 1] & 127, gc = qc[i - 1] & 127, bq = q[i - 1] & 127;
-    const int lo = ins <= del ? ins : del, hi = ins <= del ? del : ins;
-    p_mm[c] = mmt[((hi * (hi + 1)) >> 1) + lo];
-    p_gapm[c] = T(1) - ph2pr[gc];
-    p_mx[c] = ph2pr[ins];
-    p_xx[c] = ph2pr[gc];
-    p_my[c] = ph2pr[del];
-    p_yy[c] = ph2pr[gc];
-    d_match[c] = T(1) - ph2pr[bq];
-    d_mis[c] = ph2pr[bq] / T(3);
+    const PairHmmRowParams<T> rp = pairhmm_row_params<T>(tab, q[i - 1], qi[i - 1], qd[i - 1], qc[i - 1]);
+    p_mm[c] = rp.mm;
+    p_gapm[c] = rp.gapm;
+    p_mx[c] = rp.mx;
+    p_xx[c] = rp.xx;
+    p_my[c] = rp.my;
+    p_yy[c] = rp.yy;
+    d_match[c] = rp.dmatch;
+    d_mis[c] = rp.dmis;
     rcode[c] = pairhmm_code<T>(rs[i - 1]);
   }
   const T init_y = PairHmmPrecision<T>::initial(tab) / static_cast<T>(H);

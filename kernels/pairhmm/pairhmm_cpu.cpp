@@ -88,13 +88,6 @@ double pairhmm_finish(double raw, bool used_double) {
   return static_cast<double>(std::log10(static_cast<float>(raw)) - std::log10(std::ldexp(1.f, 120)));
 }
 
-std::uint64_t pairhmm_max_scratch(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps) {
-  std::uint32_t r = 0, h = 0;
-  for (std::uint32_t i = 0; i < n_reads; ++i) r = std::max(r, b.read_length[i]);
-  for (std::uint32_t i = 0; i < n_haps; ++i) h = std::max(h, b.hap_length[i]);
-  return pairhmm_scratch_elems(r, h);
-}
-
 void pairhmm_cpu(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, const PairHmmTables& tables,
                  ThreadPool& pool) {
   (void)n_reads;

@@ -34,8 +34,6 @@ __device__ T warp_pair_sum(const PairHmmBatchView& b, const PairHmmTables& tab, 
   const int lane = static_cast<int>(threadIdx.x & 31u);
   const auto [R, H, rs, hs, q, qi, qd, qc] = pairhmm_pair_data(b, p);
   if (R == 0 || H == 0) return T(0);  // warp-uniform
-  const T* ph2pr = F::ph2pr(tab);
-  const T* mmt = F::mm(tab);
   T* buf_m = buf;
   T* buf_x = buf + hap_cap;
   T* buf_y = buf + 2 * static_cast<std::uint64_t>(hap_cap);
@@ -48,16 +46,15 @@ __device__ T warp_pair_sum(const PairHmmBatchView& b, const PairHmmTables& tab, 
     T p_mm = T(0), p_gapm = T(0), p_mx = T(0), p_xx = T(0), p_my = T(0), p_yy = T(0), d_match = T(0), d_mis = T(0);
     int rcode = 0;
     if (active) {
-      const int ins = qi[i - 1] & 127, del = qd[i - 1] & 127, gc = qc[i - 1] & 127, bq = q[i - 1] & 127;
-      const int lo = ins <= del ? ins : del, hi = ins <= del ? del : ins;
-      p_mm = mmt[((hi * (hi + 1)) >> 1) + lo];
-      p_gapm = T(1) - ph2pr[gc];
-      p_mx = ph2pr[ins];
-      p_xx = ph2pr[gc];
-      p_my = ph2pr[del];
-      p_yy = ph2pr[gc];
-      d_match = T(1) - ph2pr[bq];
-      d_mis = ph2pr[bq] / T(3);
+      const PairHmmRowParams<T> rp = pairhmm_row_params<T>(tab, q[i - 1], qi[i - 1], qd[i - 1], qc[i - 1]);
+      p_mm = rp.mm;
+      p_gapm = rp.gapm;
+      p_mx = rp.mx;
+      p_xx = rp.xx;
+      p_my = rp.my;
+      p_yy = rp.yy;
+      d_match = rp.dmatch;
+      d_mis = rp.dmis;
       rcode = pairhmm_code<int>(rs[i - 1]);
     }
     // (i-1, 0): row 0 holds Y = initial/haplen, column 0 of rows >= 1 is zero. (i, 0): zero.

@@ -137,8 +137,6 @@ void sweep(int rmax, int hmax, const float* __restrict params, const float* __re
 
 void pairhmm_lanes_range(const PairHmmBatchView& b, const PairHmmTables& tab, std::size_t begin, std::size_t end,
                          PairHmmLaneScratch& s) {
-  const float* ph2pr = tab.ph2pr_f;
-  const float* mmt = tab.mm_f;
   for (std::size_t first = begin; first < end; first += L) {
     const int n = static_cast<int>(std::min<std::size_t>(L, end - first));
     PairHmmPairData d[L];
@@ -161,17 +159,16 @@ void pairhmm_lanes_range(const PairHmmBatchView& b, const PairHmmTables& tab, st
       const PairHmmPairData& p = d[l];
       init_y[l] = p.H > 0 ? tab.initial_f / static_cast<float>(p.H) : 0.0f;
       for (int i = 1; i <= p.R; ++i) {
-        const int ins = p.qi[i - 1] & 127, del = p.qd[i - 1] & 127, gc = p.qc[i - 1] & 127, bq = p.q[i - 1] & 127;
-        const int lo = ins <= del ? ins : del, hi = ins <= del ? del : ins;
         auto at = [&](int k) -> float& { return params[(static_cast<std::size_t>(k) * P + static_cast<std::size_t>(i)) * L + l]; };
-        at(kMm) = mmt[((hi * (hi + 1)) >> 1) + lo];
-        at(kGapm) = 1.0f - ph2pr[gc];
-        at(kMx) = ph2pr[ins];
-        at(kXx) = ph2pr[gc];
-        at(kMy) = ph2pr[del];
-        at(kYy) = ph2pr[gc];
-        at(kDmatch) = 1.0f - ph2pr[bq];
-        at(kDmis) = ph2pr[bq] / 3.0f;
+        const PairHmmRowParams<float> rp = pairhmm_row_params<float>(tab, p.q[i - 1], p.qi[i - 1], p.qd[i - 1], p.qc[i - 1]);
+        at(kMm) = rp.mm;
+        at(kGapm) = rp.gapm;
+        at(kMx) = rp.mx;
+        at(kXx) = rp.xx;
+        at(kMy) = rp.my;
+        at(kYy) = rp.yy;
+        at(kDmatch) = rp.dmatch;
+        at(kDmis) = rp.dmis;
         at(kRcode) = pairhmm_code<float>(p.rs[i - 1]);
       }
       for (int j = 1; j <= p.H; ++j) hcode[static_cast<std::size_t>(j) * L + static_cast<std::size_t>(l)] = pairhmm_code<float>(p.hs[j - 1]);

@@ -21,9 +21,6 @@ PairHmmTables pairhmm_make_tables();
 // log10 likelihood from a pair's raw scaled sum, as GKL's IntelPairHmm.cc converts it.
 double pairhmm_finish(double raw, bool used_double);
 
-// Scratch elements enough for any pair of a batch (longest read, longest haplotype).
-std::uint64_t pairhmm_max_scratch(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps);
-
 // CPU launcher: fills b.raw / b.used_double for every pair.
 void pairhmm_cpu(const PairHmmBatchView& b, std::uint32_t n_reads, std::uint32_t n_haps, const PairHmmTables& tables,
                  ThreadPool& pool);
