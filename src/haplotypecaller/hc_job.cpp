@@ -92,6 +92,42 @@ void write_debug(std::ostream& out, const std::string& contig, const RegionResul
   }
 }
 
+// Builds regions[0, n) and scores their reads on `workers` threads (results by index, so the
+// order does not depend on the threads). Each worker has its own single-thread CPU backend (the
+// shared pool is not used for nested work) or, on a GPU, its own runners on the device.
+std::vector<RegionResult> build_regions(const ContigView& view, const std::vector<ProfileRegion>& regions, std::size_t n,
+                                        unsigned workers, const Backend& backend, const HaplotypeCallerJob& job) {
+  std::vector<RegionResult> results(n);
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> errors(workers);
+  auto work = [&](unsigned w) {
+    try {
+      ThreadPool single(1);
+      const Backend local = backend.is_gpu() ? backend : Backend::cpu(single);
+      kernels::hc_sw::SwRunner sw(local);
+      kernels::pairhmm::PairHmmRunner hmm(local);
+      for (std::size_t i = next++; i < n; i = next++) {
+        RegionResult& r = results[i];
+        r.region = build_region(view, regions[i], sw, job.regions, &r.debug);
+        if (r.region) {
+          r.likelihoods = compute_read_likelihoods(*r.region, hmm, job.caller.likelihood);
+          r.realigned = realign_reads_to_best_haplotypes(*r.region, *r.likelihoods, sw);
+        }
+      }
+    } catch (...) {
+      errors[w] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < std::min<std::size_t>(workers, n); ++w) threads.emplace_back(work, w);
+  work(0);
+  for (auto& t : threads) t.join();
+  for (const auto& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+  return results;
+}
+
 }  // namespace
 
 HaplotypeCallerStats run_haplotypecaller(const HaplotypeCallerJob& job, const Backend& backend, Logger& log) {
@@ -214,36 +250,7 @@ HaplotypeCallerStats run_haplotypecaller(const HaplotypeCallerJob& job, const Ba
         for (std::size_t i = 0; i < ready; ++i) {
           if (padded(pending[i]).first < evicted_upto) fail_internal("haplotypecaller: reads of a region were released early");
         }
-        // Regions on worker threads; each worker has its own single-thread CPU backend (the
-        // shared pool is not used for nested work) or, on a GPU, its own runners on the device.
-        std::vector<RegionResult> results(ready);
-        std::atomic<std::size_t> next{0};
-        std::vector<std::exception_ptr> errors(workers);
-        auto work = [&](unsigned w) {
-          try {
-            ThreadPool single(1);
-            const Backend local = backend.is_gpu() ? backend : Backend::cpu(single);
-            kernels::hc_sw::SwRunner sw(local);
-            kernels::pairhmm::PairHmmRunner hmm(local);
-            for (std::size_t i = next++; i < ready; i = next++) {
-              RegionResult& r = results[i];
-              r.region = build_region(view, pending[i], sw, job.regions, &r.debug);
-              if (r.region) {
-                r.likelihoods = compute_read_likelihoods(*r.region, hmm, job.caller.likelihood);
-                r.realigned = realign_reads_to_best_haplotypes(*r.region, *r.likelihoods, sw);
-              }
-            }
-          } catch (...) {
-            errors[w] = std::current_exception();
-          }
-        };
-        std::vector<std::thread> threads;
-        for (unsigned w = 1; w < std::min<std::size_t>(workers, ready); ++w) threads.emplace_back(work, w);
-        work(0);
-        for (auto& t : threads) t.join();
-        for (const auto& e : errors) {
-          if (e) std::rethrow_exception(e);
-        }
+        std::vector<RegionResult> results = build_regions(view, pending, ready, workers, backend, job);
         for (RegionResult& r : results) {
           if (debug) write_debug(*debug, cs.contig, r);
           if (!r.region) continue;

@@ -51,7 +51,7 @@ class ContigReadSource {
   bool next_contig(ContigStart& out);
   bool pull(std::vector<RegionRead>& out, JavaRandom& rng, ReadCounts& counts, std::size_t batch = 20000);
   std::vector<std::pair<std::string, std::int64_t>> header_contigs() const;
-  std::string sample_name() const;  // SM of the first @RG (exit 3 when none)
+  std::string sample_name() const;  // the @RG lines' one SM (exit 3 when none or several)
 
  private:
   struct Impl;
