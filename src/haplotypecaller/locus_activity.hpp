@@ -32,12 +32,12 @@ struct LocusState {
 
 // States of loci [begin, end) from reads sorted by start (RegionRead::pos/cigar: the record's
 // alignment). ref is the whole contig sequence (upper case).
+std::vector<LocusState> locus_states(const std::vector<RegionRead>& reads, const std::string& ref, std::int64_t begin,
+                                     std::int64_t end, int ploidy);
 // The same states computed on `pool`, the range split in contiguous parts (each locus's value
 // does not depend on the split: its reads are taken in the same order). pool may be null.
 std::vector<LocusState> locus_states_parallel(const std::vector<RegionRead>& reads, const std::string& ref,
                                               std::int64_t begin, std::int64_t end, int ploidy, ThreadPool* pool);
-std::vector<LocusState> locus_states(const std::vector<RegionRead>& reads, const std::string& ref, std::int64_t begin,
-                                     std::int64_t end, int ploidy);
 
 // The active regions of one traversal interval [begin, end) (0-based), fed read by read so that
 // only a window of reads is held. Loci no read covers have probability 0 and, far from reads,

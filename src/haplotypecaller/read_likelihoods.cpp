@@ -7,6 +7,7 @@
 #include <numbers>
 
 #include "haplotypecaller/hc_math.hpp"
+#include "haplotypecaller/repeats.hpp"
 #include "pairhmm/pairhmm_batch.hpp"
 
 namespace helicase::hc {
@@ -17,37 +18,6 @@ constexpr int kMaxRepeatLength = 20;
 constexpr std::uint8_t kMinUsableQ = 6;
 constexpr std::uint8_t kDefaultIndelQ = 45;
 
-// s[a, a + n) == t[b, b + n), both ranges inside their strings. Units are 1..8 bases: a plain
-// loop, not a memcmp call per unit.
-bool equal_range(std::string_view s, int a, std::string_view t, int b, int n) {
-  const char* x = s.data() + a;
-  const char* y = t.data() + b;
-  for (int k = 0; k < n; ++k) {
-    if (x[k] != y[k]) return false;
-  }
-  return true;
-}
-
-// GATKVariantContextUtils.findNumberOfRepetitions over sub-ranges.
-int repetitions(std::string_view unit_full, int unit_off, int unit_len, std::string_view test_full, int test_off, int test_len,
-                bool leading) {
-  if (test_len == 0) return 0;
-  const int diff = test_len - unit_len;
-  int n = 0;
-  if (leading) {
-    for (int start = 0; start <= diff; start += unit_len) {
-      if (!equal_range(test_full, start + test_off, unit_full, unit_off, unit_len)) return n;
-      ++n;
-    }
-  } else {
-    for (int start = diff; start >= 0; start -= unit_len) {
-      if (!equal_range(test_full, start + test_off, unit_full, unit_off, unit_len)) return n;
-      ++n;
-    }
-  }
-  return n;
-}
-
 }  // namespace
 
 int tandem_repeat_units(std::string_view b, int offset) {
@@ -56,7 +26,8 @@ int tandem_repeat_units(std::string_view b, int offset) {
   std::string_view bw_unit = b.substr(static_cast<std::size_t>(offset), 1);
   for (int str = 1; str <= kMaxStrUnitLength; ++str) {
     if (offset + 1 - str < 0) break;
-    max_bw = repetitions(b, offset - str + 1, str, b, 0, offset + 1, false);
+    max_bw = count_repeats(b.substr(static_cast<std::size_t>(offset - str + 1), static_cast<std::size_t>(str)),
+                           b.substr(0, static_cast<std::size_t>(offset) + 1), false);
     if (max_bw > 1) {
       bw_unit = b.substr(static_cast<std::size_t>(offset - str + 1), static_cast<std::size_t>(str));
       break;
@@ -68,7 +39,8 @@ int tandem_repeat_units(std::string_view b, int offset) {
     int max_fw = 0;
     for (int str = 1; str <= kMaxStrUnitLength; ++str) {
       if (offset + str + 1 > len) break;
-      max_fw = repetitions(b, offset + 1, str, b, offset + 1, len - offset - 1, true);
+      max_fw = count_repeats(b.substr(static_cast<std::size_t>(offset) + 1, static_cast<std::size_t>(str)),
+                             b.substr(static_cast<std::size_t>(offset) + 1), true);
       if (max_fw > 1) {
         fw_unit = b.substr(static_cast<std::size_t>(offset + 1), static_cast<std::size_t>(str));
         break;
@@ -79,7 +51,7 @@ int tandem_repeat_units(std::string_view b, int offset) {
     } else {
       // The backward unit may still be made of the forward unit (TTCTT(C)CCC): count the
       // forward unit backwards over the prefix.
-      max_bw = repetitions(fw_unit, 0, static_cast<int>(fw_unit.size()), b, 0, offset + 1, false);
+      max_bw = count_repeats(fw_unit, b.substr(0, static_cast<std::size_t>(offset) + 1), false);
       max_rl = max_fw + max_bw;
     }
   }

@@ -9,6 +9,7 @@
 
 #include "haplotypecaller/haplotype_align.hpp"
 #include "haplotypecaller/region_reads.hpp"
+#include "haplotypecaller/repeats.hpp"
 
 namespace helicase::hc {
 namespace {
@@ -43,12 +44,7 @@ int longest_tandem_repeat(const HaplotypeEvent& e, const std::string& ref, std::
   }
   if (unit == 0) return 0;
   const std::string_view u(longer.data(), unit);
-  // findNumberOfRepetitions(unit, s, leading): copies of the unit at the start of s.
-  auto leading = [&](std::string_view x) {
-    int n = 0;
-    while ((static_cast<std::size_t>(n) + 1) * unit <= x.size() && x.substr(static_cast<std::size_t>(n) * unit, unit) == u) ++n;
-    return n;
-  };
+  auto leading = [&](std::string_view x) { return count_repeats(u, x, true); };
   // The reference context after the padding base, to the end of the window.
   const std::int64_t from = e.pos + 1 - ref_start;
   const std::int64_t to = std::min<std::int64_t>(window_end - ref_start, static_cast<std::int64_t>(ref.size()));
