@@ -239,25 +239,14 @@ class Graph {
       // getReferencePath(ancestor, downwards, blacklisted = the edge into the branch): follow
       // reference edges, or the single other out-edge where there is none (the ancestor may be
       // a non-reference vertex).
-      const std::vector<int> ref_down = reference_path_down(cur, heaviest_in(path[1]));
+      const std::vector<int> ref_down = reference_path_down(cur, heaviest(live_in(path[1])));
       std::string ref_bases, alt_bases;
       for (int x : ref_down) ref_bases.push_back(vertices_[static_cast<std::size_t>(x)].kmer.back());
       for (int x : path) alt_bases.push_back(vertices_[static_cast<std::size_t>(x)].kmer.back());
-      const auto n = static_cast<std::uint32_t>(ref_bases.size()), m = static_cast<std::uint32_t>(alt_bases.size());
-      scratch.resize(kernels::hc_sw::sw_scratch_ints(n, m));
-      cig.resize(n + m + 2);
-      std::int32_t offset = 0;
-      kernels::hc_sw::SwParams dangling{25, -50, -110, -6};
-      int nops = kernels::hc_sw::sw_align(ref_bases.data(), n, alt_bases.data(), m, dangling, kernels::hc_sw::kLeadingIndel,
-                                          scratch.data(), cig.data(), &offset);
+      int nops = align_dangling(ref_bases, alt_bases, scratch, cig);
       while (nops > 0 && (cig[static_cast<std::size_t>(nops - 1)] & 0xf) == kernels::hc_sw::kOpD) --nops;
       if (nops == 0 || nops > 3 || (cig[static_cast<std::size_t>(nops - 1)] & 0xf) != kernels::hc_sw::kOpM) continue;
-      std::int64_t ref_len = 0, read_len = 0;
-      for (int i = 0; i < nops; ++i) {
-        const std::uint32_t op = cig[static_cast<std::size_t>(i)] & 0xf, len = cig[static_cast<std::size_t>(i)] >> 4;
-        if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpD) ref_len += len;
-        if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpI) read_len += len;
-      }
+      const auto [ref_len, read_len] = cigar_spans(cig, nops);
       const std::int64_t last_ref = ref_len - 1;
       std::int64_t suffix = 0;
       for (std::int64_t len = 1; len <= static_cast<std::int64_t>(alt_bases.size()); ++len) {
@@ -328,13 +317,7 @@ class Graph {
       for (std::size_t i = it->second + 1; i-- > 0;) ref_up.push_back(ref_path_[i]);
       const std::string ref_bases = bases_upwards(ref_up.begin(), ref_up.end());
       const std::string alt_bases = bases_upwards(path.begin(), path.end());
-      const auto n = static_cast<std::uint32_t>(ref_bases.size()), m = static_cast<std::uint32_t>(alt_bases.size());
-      scratch.resize(kernels::hc_sw::sw_scratch_ints(n, m));
-      cig.resize(n + m + 2);
-      std::int32_t offset = 0;
-      const kernels::hc_sw::SwParams dangling{25, -50, -110, -6};
-      int nops = kernels::hc_sw::sw_align(ref_bases.data(), n, alt_bases.data(), m, dangling, kernels::hc_sw::kLeadingIndel,
-                                          scratch.data(), cig.data(), &offset);
+      int nops = align_dangling(ref_bases, alt_bases, scratch, cig);
       if (nops > 0 && (cig[static_cast<std::size_t>(nops - 1)] & 0xf) == kernels::hc_sw::kOpD) --nops;
       if (nops == 0 || nops > 3 || (cig[0] & 0xf) != kernels::hc_sw::kOpM) continue;
       // bestPrefixMatchLegacy over the first M element.
@@ -355,12 +338,8 @@ class Graph {
       if (last_good >= static_cast<std::int64_t>(ref_up.size()) - 1) continue;
       std::vector<int> dangling_path(path.begin(), path.end());
       if (last_good >= static_cast<std::int64_t>(dangling_path.size())) {
-        std::int64_t ref_minus_read = 0;
-        for (int i = 0; i < nops; ++i) {
-          const std::uint32_t op = cig[static_cast<std::size_t>(i)] & 0xf, len = cig[static_cast<std::size_t>(i)] >> 4;
-          if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpD) ref_minus_read += len;
-          if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpI) ref_minus_read -= len;
-        }
+        const auto [ref_len, read_len] = cigar_spans(cig, nops);
+        const std::int64_t ref_minus_read = ref_len - read_len;
         const std::int64_t extend = last_good - static_cast<std::int64_t>(dangling_path.size()) + 2;
         if (!extend_head(dangling_path, ref_up, extend, ref_minus_read)) continue;
       }
@@ -408,12 +387,36 @@ class Graph {
     }
     return r;
   }
-  int heaviest_in(int v) const {
+  // The edge of largest multiplicity among `edges` (the first of equals); -1 when none.
+  int heaviest(const std::vector<int>& edges) const {
     int best = -1;
-    for (int e : live_in(v)) {
+    for (int e : edges) {
       if (best < 0 || edges_[static_cast<std::size_t>(e)].mult > edges_[static_cast<std::size_t>(best)].mult) best = e;
     }
     return best;
+  }
+  // The dangling-end alignment of both recoveries: alt against ref with GATK's dangling-end
+  // Smith-Waterman parameters (25/-50/-110/-6) and LEADING_INDEL; the CIGAR in cig, returns its
+  // number of elements.
+  static int align_dangling(const std::string& ref, const std::string& alt, std::vector<std::int32_t>& scratch,
+                            std::vector<std::uint32_t>& cig) {
+    const auto n = static_cast<std::uint32_t>(ref.size()), m = static_cast<std::uint32_t>(alt.size());
+    scratch.resize(kernels::hc_sw::sw_scratch_ints(n, m));
+    cig.resize(n + m + 2);
+    std::int32_t offset = 0;
+    const kernels::hc_sw::SwParams dangling{25, -50, -110, -6};
+    return kernels::hc_sw::sw_align(ref.data(), n, alt.data(), m, dangling, kernels::hc_sw::kLeadingIndel, scratch.data(),
+                                    cig.data(), &offset);
+  }
+  // Reference and read bases covered by the first nops CIGAR elements.
+  static std::pair<std::int64_t, std::int64_t> cigar_spans(const std::vector<std::uint32_t>& cig, int nops) {
+    std::int64_t ref = 0, read = 0;
+    for (int i = 0; i < nops; ++i) {
+      const std::uint32_t op = cig[static_cast<std::size_t>(i)] & 0xf, len = cig[static_cast<std::size_t>(i)] >> 4;
+      if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpD) ref += len;
+      if (op == kernels::hc_sw::kOpM || op == kernels::hc_sw::kOpI) read += len;
+    }
+    return {ref, read};
   }
   // BaseGraph.getNextReferenceVertex(v, allowNonRefPaths = true, blacklisted) repeated from start.
   std::vector<int> reference_path_down(int start, int blacklisted) const {
@@ -478,11 +481,7 @@ class Graph {
     path.pop_back();
     const std::string& ref_kmer = vertices_[static_cast<std::size_t>(ref_up[static_cast<std::size_t>(ref_node)])].kmer;
     const std::string seq = ref_kmer.substr(0, static_cast<std::size_t>(extend)) + vertices_[static_cast<std::size_t>(source)].kmer;
-    // the heaviest (here: only) outgoing edge of the head
-    int source_edge = -1;
-    for (int e : live_out(source)) {
-      if (source_edge < 0 || edges_[static_cast<std::size_t>(e)].mult > edges_[static_cast<std::size_t>(source_edge)].mult) source_edge = e;
-    }
+    const int source_edge = heaviest(live_out(source));  // here: its only outgoing edge
     if (source_edge < 0) return false;
     const int mult = edges_[static_cast<std::size_t>(source_edge)].mult;
     int prev = edges_[static_cast<std::size_t>(source_edge)].to;

@@ -272,7 +272,6 @@ std::vector<RegionRead> finalize_region_reads(const std::vector<RegionRead>& rea
       // A reverted start before the contig start: those bases are hard clipped.
       if (r.pos < 0) {
         const auto before = static_cast<std::size_t>(-r.pos);
-        r.pos = 0;
         hard_clip_bases(r, before, true);
         r.pos = 0;
       }
