@@ -44,6 +44,24 @@ std::size_t common_suffix_length(const std::vector<const std::string*>& seqs, st
   return min_len;
 }
 
+// VertexBasedTransformer.transformUntilComplete: `at(v)` is tried on each vertex in iteration
+// order, the pass restarting after every change, until a pass changes nothing. True when
+// anything changed.
+template <class At>
+bool transform_until_complete(const SeqGraph& g, At at) {
+  bool did = false;
+  for (bool found = true; found;) {
+    found = false;
+    for (int v : g.vertices()) {
+      if (at(v)) {
+        found = did = true;
+        break;
+      }
+    }
+  }
+  return did;
+}
+
 }  // namespace
 
 int SeqGraph::add_vertex(std::string seq) {
@@ -422,64 +440,43 @@ bool SeqGraph::split_shared_sequence(const std::vector<int>& middles, int top, i
 // MergeDiamonds: a vertex whose children each have it as only parent and one child, the same
 // bottom vertex, which has no other parent; the children's shared prefix/suffix is split off.
 bool SeqGraph::merge_diamonds() {
-  bool did = false;
-  for (bool found = true; found;) {
-    found = false;
-    for (int top : vertices()) {
-      const std::vector<int> middles = outgoing_vertices(top);
-      if (middles.size() <= 1) continue;
-      int bottom = -1;
-      bool ok = true;
-      for (int mi : middles) {
-        if (out_degree(mi) < 1 || in_degree(mi) != 1) {
-          ok = false;
-          break;
-        }
-        for (int mt : outgoing_vertices(mi)) {
-          if (bottom < 0) {
-            bottom = mt;
-          } else if (bottom != mt) {
-            ok = false;
-            break;
-          }
-        }
-        if (!ok) break;
+  return transform_until_complete(*this, [&](int top) {
+    const std::vector<int> middles = outgoing_vertices(top);
+    if (middles.size() <= 1) return false;
+    int bottom = -1;
+    for (int mi : middles) {
+      if (out_degree(mi) < 1 || in_degree(mi) != 1) return false;
+      for (int mt : outgoing_vertices(mi)) {
+        if (bottom >= 0 && bottom != mt) return false;
+        bottom = mt;
       }
-      if (!ok || in_degree(bottom) != static_cast<int>(middles.size())) continue;
-      std::size_t min_len = 0;
-      const std::vector<const std::string*> seqs = sequences_of(middles, &min_len);
-      const std::size_t pre = common_prefix_length(seqs);
-      if (pre < 1 && common_suffix_length(seqs, min_len - pre) < 1) continue;
-      split_shared_sequence(middles, top, bottom);
-      found = did = true;
-      break;
     }
-  }
-  return did;
+    if (in_degree(bottom) != static_cast<int>(middles.size())) return false;
+    std::size_t min_len = 0;
+    const std::vector<const std::string*> seqs = sequences_of(middles, &min_len);
+    const std::size_t pre = common_prefix_length(seqs);
+    if (pre < 1 && common_suffix_length(seqs, min_len - pre) < 1) return false;
+    split_shared_sequence(middles, top, bottom);
+    return true;
+  });
 }
 
 // MergeTails: a vertex whose children are all sinks with it as only parent and share a suffix
 // of at least 10 bases.
 bool SeqGraph::merge_tails() {
-  bool did = false;
-  for (bool found = true; found;) {
-    found = false;
-    for (int top : vertices()) {
-      const std::vector<int> tails = outgoing_vertices(top);
-      if (tails.size() <= 1) continue;
-      bool ok = true;
-      for (int t : tails) ok = ok && out_degree(t) == 0 && in_degree(t) <= 1;
-      if (!ok) continue;
-      std::size_t min_len = 0;
-      const std::vector<const std::string*> seqs = sequences_of(tails, &min_len);
-      const std::size_t pre = common_prefix_length(seqs);
-      if (common_suffix_length(seqs, min_len - pre) < kMinCommonSequenceToMergeTails) continue;
-      split_shared_sequence(tails, top, -1);
-      found = did = true;
-      break;
+  return transform_until_complete(*this, [&](int top) {
+    const std::vector<int> tails = outgoing_vertices(top);
+    if (tails.size() <= 1) return false;
+    for (int t : tails) {
+      if (out_degree(t) != 0 || in_degree(t) > 1) return false;
     }
-  }
-  return did;
+    std::size_t min_len = 0;
+    const std::vector<const std::string*> seqs = sequences_of(tails, &min_len);
+    const std::size_t pre = common_prefix_length(seqs);
+    if (common_suffix_length(seqs, min_len - pre) < kMinCommonSequenceToMergeTails) return false;
+    split_shared_sequence(tails, top, -1);
+    return true;
+  });
 }
 
 // CommonSuffixSplitter.split(graph, v).
@@ -530,19 +527,8 @@ bool SeqGraph::common_suffix_split(int v) {
 }
 
 bool SeqGraph::split_common_suffices() {
-  bool did = false;
   std::unordered_set<int> already_split;
-  for (bool found = true; found;) {
-    found = false;
-    for (int v : vertices()) {
-      if (!already_split.insert(v).second) continue;
-      if (common_suffix_split(v)) {
-        found = did = true;
-        break;
-      }
-    }
-  }
-  return did;
+  return transform_until_complete(*this, [&](int v) { return already_split.insert(v).second && common_suffix_split(v); });
 }
 
 // SharedSequenceMerger.merge(graph, v): parents with equal sequences, each with v as only
@@ -575,17 +561,7 @@ bool SeqGraph::shared_sequence_merge(int v) {
 }
 
 bool SeqGraph::merge_common_suffices() {
-  bool did = false;
-  for (bool found = true; found;) {
-    found = false;
-    for (int v : vertices()) {
-      if (shared_sequence_merge(v)) {
-        found = did = true;
-        break;
-      }
-    }
-  }
-  return did;
+  return transform_until_complete(*this, [&](int v) { return shared_sequence_merge(v); });
 }
 
 bool SeqGraph::simplify_once() {
