@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <queue>
 #include <set>
 #include <unordered_map>
@@ -631,57 +632,66 @@ bool SeqGraph::cleanup() {
   return true;
 }
 
+// KBestHaplotypeFinder.removeCyclesAndVerticesThatDontLeadToSinks: a depth-first walk from the
+// source that never forgets a visited vertex; an edge into a visited vertex is dropped, and so
+// is every vertex that does not reach the sink. False when the sink cannot be reached.
+bool SeqGraph::remove_cycles(int source, int sink) {
+  std::vector<char> visited(v_.size(), 0);
+  std::vector<int> drop_edges, drop_vertices;
+  struct Frame {
+    int v;
+    std::size_t next = 0;
+    bool reaches = false;
+  };
+  std::vector<Frame> stack;
+  bool found = false;
+  auto enter = [&](int v) -> int {  // 1: sink, 0: pushed
+    if (v == sink) return 1;
+    visited[static_cast<std::size_t>(v)] = 1;
+    stack.push_back({v});
+    return 0;
+  };
+  if (enter(source) == 1) found = true;
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    const std::vector<int>& outs = v_[static_cast<std::size_t>(f.v)].out;
+    if (f.next < outs.size()) {
+      const int e = outs[f.next++];
+      const int child = e_[static_cast<std::size_t>(e)].to;
+      if (visited[static_cast<std::size_t>(child)]) {
+        drop_edges.push_back(e);
+      } else if (enter(child) == 1) {
+        f.reaches = true;
+      }
+      continue;
+    }
+    const bool reaches = f.reaches;
+    if (!reaches) drop_vertices.push_back(f.v);
+    stack.pop_back();
+    if (stack.empty()) {
+      found = reaches;
+    } else if (reaches) {
+      stack.back().reaches = true;
+    }
+  }
+  if (!found) return false;  // GATK: "could not find any path from the source vertex to the sink vertex"
+  for (int e : drop_edges) remove_edge(e);
+  for (int v : drop_vertices) remove_vertex(v);
+  return true;
+}
+
 std::vector<SeqGraph::Path> SeqGraph::best_paths(int n) const {
   std::vector<Path> out;
   const int source = ref_source(), sink = ref_sink();
   if (source < 0 || sink < 0) return out;
-  SeqGraph g = *this;
-  if (g.has_cycles()) {
-    // KBestHaplotypeFinder.removeCyclesAndVerticesThatDontLeadToSinks: a depth-first walk from
-    // the source that never forgets a visited vertex; an edge into a visited vertex is dropped,
-    // and so is every vertex that does not reach the sink.
-    std::vector<char> visited(g.v_.size(), 0);
-    std::vector<int> drop_edges, drop_vertices;
-    struct Frame {
-      int v;
-      std::size_t next = 0;
-      bool reaches = false;
-    };
-    std::vector<Frame> stack;
-    bool found = false;
-    auto enter = [&](int v) -> int {  // 1: sink, 0: pushed
-      if (v == sink) return 1;
-      visited[static_cast<std::size_t>(v)] = 1;
-      stack.push_back({v});
-      return 0;
-    };
-    if (enter(source) == 1) found = true;
-    while (!stack.empty()) {
-      Frame& f = stack.back();
-      const std::vector<int>& outs = g.v_[static_cast<std::size_t>(f.v)].out;
-      if (f.next < outs.size()) {
-        const int e = outs[f.next++];
-        const int child = g.e_[static_cast<std::size_t>(e)].to;
-        if (visited[static_cast<std::size_t>(child)]) {
-          drop_edges.push_back(e);
-        } else if (enter(child) == 1) {
-          f.reaches = true;
-        }
-        continue;
-      }
-      const bool reaches = f.reaches;
-      if (!reaches) drop_vertices.push_back(f.v);
-      stack.pop_back();
-      if (stack.empty()) {
-        found = reaches;
-      } else if (reaches) {
-        stack.back().reaches = true;
-      }
-    }
-    if (!found) return out;  // GATK: "could not find any path from the source vertex to the sink vertex"
-    for (int e : drop_edges) g.remove_edge(e);
-    for (int v : drop_vertices) g.remove_vertex(v);
+  // Cycles (made by dangling-end merges) are removed on a copy; otherwise the graph is searched
+  // as it is.
+  std::optional<SeqGraph> acyclic;
+  if (has_cycles()) {
+    acyclic.emplace(*this);
+    if (!acyclic->remove_cycles(source, sink)) return out;
   }
+  const SeqGraph& g = acyclic ? *acyclic : *this;
   struct Partial {
     double score;
     std::string bases;

@@ -94,6 +94,7 @@ class SeqGraph {
   void remove_not_connected_to_ref_any_direction();
   void remove_paths_not_connected_to_ref();
   bool simplify_once();
+  bool remove_cycles(int source, int sink);
   bool split_shared_sequence(const std::vector<int>& middles, int top, int bottom);
   bool common_suffix_split(int v);
   bool shared_sequence_merge(int v);
