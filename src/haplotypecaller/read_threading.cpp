@@ -24,6 +24,43 @@ struct KmerHash {
 using KmerSet = std::unordered_set<std::string, KmerHash, std::equal_to<>>;
 using KmerMap = std::unordered_map<std::string, int, KmerHash, std::equal_to<>>;
 
+// determineNonUniqueKmers on one sequence: on_repeat(k-mer) for each k-mer of seq[0, stop) that
+// occurs earlier in it too (more than once for k-mers seen three times or more). Each k-mer's
+// rolling hash is sorted with its position (a reused integer buffer); only k-mers of equal hash
+// are compared as strings.
+using RepeatedKmerBuffer = std::vector<std::pair<std::uint64_t, std::uint32_t>>;
+template <class OnRepeat>
+void for_each_repeated_kmer(std::string_view seq, std::size_t stop, std::size_t k, RepeatedKmerBuffer& hashed,
+                            OnRepeat on_repeat) {
+  if (k == 0 || stop < k) return;
+  constexpr std::uint64_t kBase = 0x100000001b3ULL;
+  std::uint64_t top = 1;  // kBase^(k-1)
+  for (std::size_t i = 1; i < k; ++i) top *= kBase;
+  std::uint64_t h = 0;
+  for (std::size_t i = 0; i < k; ++i) h = h * kBase + static_cast<unsigned char>(seq[i]);
+  hashed.clear();
+  for (std::size_t i = 0;; ++i) {
+    hashed.emplace_back(h, static_cast<std::uint32_t>(i));
+    if (i + k >= stop) break;
+    h = (h - static_cast<unsigned char>(seq[i]) * top) * kBase + static_cast<unsigned char>(seq[i + k]);
+  }
+  std::sort(hashed.begin(), hashed.end());
+  for (std::size_t a = 0; a < hashed.size();) {
+    std::size_t b = a + 1;
+    while (b < hashed.size() && hashed[b].first == hashed[a].first) ++b;
+    for (std::size_t x = a + 1; x < b; ++x) {
+      const std::string_view kx = seq.substr(hashed[x].second, k);
+      for (std::size_t y = a; y < x; ++y) {
+        if (seq.substr(hashed[y].second, k) == kx) {
+          on_repeat(kx);
+          break;
+        }
+      }
+    }
+    a = b;
+  }
+}
+
 struct Edge {
   int from = -1, to = -1;
   int mult = 0;
@@ -51,39 +88,9 @@ class Graph {
 
   bool build(const std::string& ref, const std::vector<Chunk>& reads) {
     // Non-unique k-mers: any k-mer seen twice within one sequence (from its position 0 to its stop).
-    // Repeated k-mers of one sequence: each k-mer's rolling hash with its position, sorted
-    // (integers, reused buffer); only k-mers of equal hash are compared as strings.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> hashed;
+    RepeatedKmerBuffer buffer;
     auto add_non_unique = [&](std::string_view seq, std::size_t stop) {
-      const auto k = static_cast<std::size_t>(k_);
-      if (stop < k) return;
-      constexpr std::uint64_t kBase = 0x100000001b3ULL;
-      std::uint64_t top = 1;  // kBase^(k-1)
-      for (std::size_t i = 1; i < k; ++i) top *= kBase;
-      std::uint64_t h = 0;
-      for (std::size_t i = 0; i < k; ++i) h = h * kBase + static_cast<unsigned char>(seq[i]);
-      hashed.clear();
-      for (std::size_t i = 0;; ++i) {
-        hashed.emplace_back(h, static_cast<std::uint32_t>(i));
-        if (i + k >= stop) break;
-        h = (h - static_cast<unsigned char>(seq[i]) * top) * kBase + static_cast<unsigned char>(seq[i + k]);
-      }
-      std::sort(hashed.begin(), hashed.end());
-      for (std::size_t a = 0; a < hashed.size();) {
-        std::size_t b = a + 1;
-        while (b < hashed.size() && hashed[b].first == hashed[a].first) ++b;
-        // Within a run of equal hashes, a k-mer seen before is non-unique.
-        for (std::size_t x = a + 1; x < b; ++x) {
-          const std::string_view kx = seq.substr(hashed[x].second, k);
-          for (std::size_t y = a; y < x; ++y) {
-            if (seq.substr(hashed[y].second, k) == kx) {
-              non_unique_.emplace(kx);
-              break;
-            }
-          }
-        }
-        a = b;
-      }
+      for_each_repeated_kmer(seq, stop, static_cast<std::size_t>(k_), buffer, [&](std::string_view km) { non_unique_.emplace(km); });
     };
     add_non_unique(ref, ref.size());
     for (const Chunk& c : reads) add_non_unique(c.seq, c.stop);
@@ -620,12 +627,10 @@ class Graph {
 };
 
 bool ref_has_non_unique(const std::string& ref, int k) {
-  std::unordered_set<std::string_view> seen;
-  const auto kk = static_cast<std::size_t>(k);
-  for (std::size_t i = 0; i + kk <= ref.size(); ++i) {
-    if (!seen.insert(std::string_view(ref).substr(i, kk)).second) return true;
-  }
-  return false;
+  RepeatedKmerBuffer buffer;
+  bool any = false;
+  for_each_repeated_kmer(ref, ref.size(), static_cast<std::size_t>(k), buffer, [&](std::string_view) { any = true; });
+  return any;
 }
 
 // One graph for k (createGraph): false when GATK returns null (non-unique reference k-mers,
