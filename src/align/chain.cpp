@@ -202,45 +202,46 @@ void build_chains(const MemOptions& opt, const reference::ReferenceIndex& index,
   auto& pool = ws.pool;
   const auto max_occ = static_cast<std::uint64_t>(opt.max_occ);
   // Every seed's text position first, all walks at once (their cache misses overlap); the
-  // loop below then takes them in bwa's order.
+  // loop below then takes them in bwa's order. Seeds sampled as bwa does: at most max_occ rows
+  // of an interval, evenly spaced.
   ws.sa_rows.clear();
-  for (const auto& p : intervals) {
-    const std::uint64_t step = p.size > max_occ ? p.size / max_occ : 1;
-    std::uint64_t k = 0;
-    for (int count = 0; k < p.size && count < opt.max_occ; k += step, ++count) ws.sa_rows.push_back(p.x0 + k);
-  }
-  ws.sa_pos.resize(ws.sa_rows.size());
-  kernels::bwa_sa_batch(fm, ws.sa_rows.data(), ws.sa_pos.data(), static_cast<int>(ws.sa_rows.size()));
-  std::size_t next_pos = 0;
-  for (const auto& p : intervals) {
-    const int slen = kernels::smem_length(p);
+  ws.sa_interval.clear();
+  for (std::size_t pi = 0; pi < intervals.size(); ++pi) {
+    const auto& p = intervals[pi];
     const std::uint64_t step = p.size > max_occ ? p.size / max_occ : 1;
     std::uint64_t k = 0;
     for (int count = 0; k < p.size && count < opt.max_occ; k += step, ++count) {
-      MemSeed s;
-      s.rbeg = static_cast<std::int64_t>(ws.sa_pos[next_pos++]);
-      s.qbeg = static_cast<std::int32_t>(p.info >> 32);
-      s.score = s.len = slen;
-      const int rid = contig_of_interval(index, s.rbeg, s.rbeg + s.len);
-      if (rid < 0) continue;  // across two contigs or the strand boundary: dropped, as bwa
-      bool add = true;
-      if (!ws.tree.empty()) {
-        const int lower = ws.tree.lower(s.rbeg);
-        if (lower >= 0 && test_and_merge(opt, l_pac, pool[static_cast<std::size_t>(lower)], s, rid)) add = false;
-      }
-      if (add) {
-        if (pool.size() <= n_chains) pool.emplace_back();
-        MemChain& c = pool[n_chains];
-        c.seeds.clear();
-        c.seeds.push_back(s);
-        c.rid = rid;
-        c.is_alt = 0;  // no ALT contigs: helicase indexes carry no .alt file
-        c.pos = s.rbeg;
-        c.first = -1;
-        c.w = c.kept = 0;
-        ws.tree.insert(c.pos, static_cast<int>(n_chains));
-        ++n_chains;
-      }
+      ws.sa_rows.push_back(p.x0 + k);
+      ws.sa_interval.push_back(static_cast<std::uint32_t>(pi));
+    }
+  }
+  ws.sa_pos.resize(ws.sa_rows.size());
+  kernels::bwa_sa_batch(fm, ws.sa_rows.data(), ws.sa_pos.data(), static_cast<int>(ws.sa_rows.size()));
+  for (std::size_t i = 0; i < ws.sa_pos.size(); ++i) {
+    const auto& p = intervals[ws.sa_interval[i]];
+    MemSeed s;
+    s.rbeg = static_cast<std::int64_t>(ws.sa_pos[i]);
+    s.qbeg = static_cast<std::int32_t>(p.info >> 32);
+    s.score = s.len = kernels::smem_length(p);
+    const int rid = contig_of_interval(index, s.rbeg, s.rbeg + s.len);
+    if (rid < 0) continue;  // across two contigs or the strand boundary: dropped, as bwa
+    bool add = true;
+    if (!ws.tree.empty()) {
+      const int lower = ws.tree.lower(s.rbeg);
+      if (lower >= 0 && test_and_merge(opt, l_pac, pool[static_cast<std::size_t>(lower)], s, rid)) add = false;
+    }
+    if (add) {
+      if (pool.size() <= n_chains) pool.emplace_back();
+      MemChain& c = pool[n_chains];
+      c.seeds.clear();
+      c.seeds.push_back(s);
+      c.rid = rid;
+      c.is_alt = 0;  // no ALT contigs: helicase indexes carry no .alt file
+      c.pos = s.rbeg;
+      c.first = -1;
+      c.w = c.kept = 0;
+      ws.tree.insert(c.pos, static_cast<int>(n_chains));
+      ++n_chains;
     }
   }
   ws.tree.traverse(ws.order);

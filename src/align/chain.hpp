@@ -69,6 +69,7 @@ struct ChainWorkspace {
   std::vector<MemChain> pool;  // chains, reused (their seed vectors keep their capacity)
   std::vector<int> order;
   std::vector<std::uint64_t> sa_rows, sa_pos;  // the seeds' suffix-array rows and positions
+  std::vector<std::uint32_t> sa_interval;     // each seed's interval (index)
 };
 
 // mem_chain after mem_collect_intv: `chains` receives the chains in bwa's order.
