@@ -30,25 +30,6 @@ bool pread_all(int fd, char* buf, std::size_t n, std::int64_t offset) {
   return true;
 }
 
-// No whitespace, control byte or '>' in s. Blocks of plain bases are cleared by a vectorizable test.
-bool all_graphical(const std::string& s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  for (; i + 64 <= n; i += 64) {
-    unsigned char bad = 0;
-    for (std::size_t k = 0; k < 64; ++k) {
-      const unsigned char c = p[i + k];
-      bad |= static_cast<unsigned char>((c <= ' ') | (c > '~') | (c == '>'));
-    }
-    if (bad) return false;
-  }
-  for (; i < n; ++i) {
-    if (p[i] <= ' ' || p[i] > '~' || p[i] == '>') return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 PlainFasta::PlainFasta(const std::string& fasta_path, const std::string& fai_path) : fasta_path_(fasta_path) {
@@ -97,8 +78,7 @@ bool PlainFasta::fetch(const std::string& name, std::int64_t length, std::string
   }
   if (dst != src) std::memmove(data + dst, data + src, static_cast<std::size_t>(length - dst));
   out->resize(static_cast<std::size_t>(length));
-  // HTSlib skips any byte that is not graphical; a line holding one is irregular and goes there.
-  return all_graphical(*out);
+  return true;
 }
 
 }  // namespace helicase::bqsr

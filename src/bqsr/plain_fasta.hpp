@@ -6,7 +6,8 @@
 // line, bytes per line) gives the byte range; it is read with pread and the line ends are
 // dropped. Anything unexpected (compressed FASTA, a line end not where the .fai says, another
 // line-ending style) returns false and the caller falls back to HTSlib, which stays the
-// reference behaviour: the bytes returned are the same.
+// reference behaviour. HTSlib also skips bytes that are not graphical: the caller, which reads
+// every byte anyway, falls back when it meets one (Reference's normalization pass).
 #pragma once
 
 #include <cstdint>

@@ -28,8 +28,9 @@ const std::array<char, 256> kNormalize = [] {
 }();
 
 // In place through kNormalize; 64-byte blocks of upper-case A/C/G/T/N (nearly all of a
-// reference) are recognised by a vectorizable test and left as they are.
-void normalize(std::string& s) {
+// reference) are recognised by a vectorizable test and left as they are. False (s partly
+// mapped) at a byte HTSlib would skip (whitespace, control, '>'): the FASTA is irregular.
+bool normalize(std::string& s) {
   auto* p = reinterpret_cast<unsigned char*>(s.data());
   const std::size_t n = s.size();
   for (std::size_t i = 0; i < n; i += 64) {
@@ -41,10 +42,13 @@ void normalize(std::string& s) {
         plain &= static_cast<unsigned char>((c == 'A') | (c == 'C') | (c == 'G') | (c == 'T') | (c == 'N'));
       }
     }
-    if (!plain) {
-      for (std::size_t k = i; k < end; ++k) p[k] = static_cast<unsigned char>(kNormalize[p[k]]);
+    if (plain) continue;
+    for (std::size_t k = i; k < end; ++k) {
+      if (p[k] <= ' ' || p[k] > '~' || p[k] == '>') return false;
+      p[k] = static_cast<unsigned char>(kNormalize[p[k]]);
     }
   }
+  return true;
 }
 
 }  // namespace
@@ -80,7 +84,8 @@ std::shared_ptr<const std::string> Reference::contig(int tid) {
   const std::string& name = dict_.names[static_cast<std::size_t>(tid)];
   const std::int64_t want = dict_.lengths[static_cast<std::size_t>(tid)];
   auto s = std::make_shared<std::string>();
-  if (!plain_->fetch(name, want, s.get())) {
+  // One pass reads and checks every byte: an irregular byte sends the contig to HTSlib.
+  if (!plain_->fetch(name, want, s.get()) || !normalize(*s)) {
     hts_pos_t len = 0;
     char* seq = faidx_fetch_seq64(fai_, name.c_str(), 0, want - 1, &len);
     if (!seq || len != want) {
@@ -89,8 +94,8 @@ std::shared_ptr<const std::string> Reference::contig(int tid) {
     }
     s->assign(seq, static_cast<std::size_t>(len));
     std::free(seq);
+    normalize(*s);  // HTSlib returns graphical bytes only
   }
-  normalize(*s);
   if (cache_.size() >= 2) cache_.erase(cache_.begin());
   cache_.emplace_back(tid, s);
   return s;

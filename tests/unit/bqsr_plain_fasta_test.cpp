@@ -13,6 +13,7 @@
 
 #include "bqsr/plain_fasta.hpp"
 #include "bqsr/reference.hpp"
+#include "common/error.hpp"
 
 namespace helicase::bqsr {
 namespace {
@@ -100,6 +101,21 @@ TEST(PlainFasta, IrregularLinesFallBackToHtslib) {
   EXPECT_FALSE(plain.fetch("x", 19, &got));
   EXPECT_FALSE(plain.fetch("nope", 4, &got));
   EXPECT_FALSE(plain.fetch("y", 5, &got));  // length differs from the .fai
+}
+
+// A byte HTSlib skips (here a space where the .fai expects a base): the fast read is not
+// trusted, HTSlib reads the contig, comes up one base short, and the contig is refused (exit 3)
+// rather than returned with a bad base in it.
+TEST(PlainFasta, NonGraphicalByteGoesToHtslib) {
+  TempDir dir;
+  const std::string fasta = (dir.path / "r.fa").string();
+  std::ofstream(fasta) << ">x\nACGTACGT\nACGTACGT\nACG\n";
+  { Reference build_fai(fasta); }
+  std::ofstream(fasta) << ">x\nACGTACGT\nACG ACGT\nACG\n";
+  std::string raw;
+  ASSERT_TRUE(PlainFasta(fasta, fasta + ".fai").fetch("x", 19, &raw));  // the layout itself is regular
+  Reference ref(fasta);
+  EXPECT_THROW(ref.contig(0), Error);
 }
 
 TEST(PlainFasta, CompressedFastaIsLeftToHtslib) {
