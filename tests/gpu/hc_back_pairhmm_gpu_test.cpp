@@ -1,8 +1,8 @@
 // hc_back_pairhmm_gpu_test.cpp -- the PairHMM kernel's CUDA launcher equals its CPU launcher,
-// bit for bit (raw scaled sums and the float/double choice), and its speed is printed.
+// bit for bit (raw scaled sums and the float/double choice). Its speed is measured by
+// helicase-kernel-bench (benchmarks/kernels), not here.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <algorithm>
 #include <cstring>
 #include <iostream>
@@ -175,25 +175,6 @@ TEST(HcBackPairHmmGpu, ConcurrentStatesFromSeveralThreadsEqualCpu) {
   }
   for (auto& th : threads) th.join();
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
-}
-
-TEST(HcBackPairHmmGpu, CellUpdatesPerSecond) {
-  PairHmmBatch batch = random_batch(20000, 9);
-  const PairHmmTables tables = pairhmm_make_tables();
-  auto state = make_pairhmm_gpu_state(0, tables);
-  PairHmmBatchView v = batch.view();
-  pairhmm_gpu(v, batch.n_reads(), batch.n_haps(), *state);  // warm-up (allocations)
-  const auto t0 = std::chrono::steady_clock::now();
-  pairhmm_gpu(v, batch.n_reads(), batch.n_haps(), *state);
-  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::cout << "PairHMM GPU (one warp per pair): " << batch.cells() << " cells in " << s << " s = "
-            << static_cast<double>(batch.cells()) / s / 1e9 << " GCUPS (with copies)\n";
-  ThreadPool pool(2);
-  PairHmmBatchView c = batch.view();
-  const auto t1 = std::chrono::steady_clock::now();
-  pairhmm_cpu(c, batch.n_reads(), batch.n_haps(), tables, pool);
-  const double sc = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
-  std::cout << "PairHMM CPU, " << pool.size() << " threads: " << static_cast<double>(batch.cells()) / sc / 1e9 << " GCUPS\n";
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 // data) and random pairs against a plain double-precision forward algorithm.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -228,27 +227,6 @@ TEST(HcBackPairHmm, LanesGiveThePerPairBits) {
     }
     EXPECT_GT(one.n_pairs, 1000u);
   }
-}
-
-TEST(HcBackPairHmm, CellUpdatesPerSecond) {
-  // Measured, not asserted: printed for docs/performance.md.
-  const auto cases = random_cases(400, 21, true);
-  PairHmmBatch batch;
-  for (const auto& c : cases) {
-    const auto r = batch.add_read(c.read, c.q.data(), c.iq.data(), c.dq.data(), c.gc.data());
-    batch.add_pair(r, batch.add_haplotype(c.hap));
-  }
-  ThreadPool pool(1);
-  const PairHmmTables tables = pairhmm_make_tables();
-  PairHmmBatchView v = batch.view();
-  const auto t0 = std::chrono::steady_clock::now();
-  pairhmm_cpu(v, batch.n_reads(), batch.n_haps(), tables, pool);
-  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  int doubles = 0;
-  for (std::uint32_t p = 0; p < v.n_pairs; ++p) doubles += v.used_double[p];
-  std::cout << "PairHMM CPU, 1 thread: " << batch.cells() << " cells in " << s << " s = "
-            << static_cast<double>(batch.cells()) / s / 1e9 << " GCUPS (" << doubles << "/" << v.n_pairs
-            << " pairs needed the double pass)\n";
 }
 
 }  // namespace
