@@ -120,6 +120,22 @@ void append_codes(std::vector<std::uint8_t>& out, const char* s, std::size_t n) 
   for (std::size_t k = 0; k < n; ++k) out.push_back(code(s[k]));
 }
 
+// fn(read codes, reference codes) per read, the read's reference span widened by `pad` bases on
+// each side (within the reference).
+template <class F>
+void each_read_and_window(const std::vector<SimRead>& reads, const std::string& ref, std::uint64_t pad, F fn) {
+  std::vector<std::uint8_t> q, t;
+  for (const auto& r : reads) {
+    q.clear();
+    t.clear();
+    append_codes(q, r.bases.data(), r.bases.size());
+    const std::uint64_t beg = r.ref_pos > pad ? r.ref_pos - pad : 0;
+    const std::uint64_t end = std::min<std::uint64_t>(ref.size(), r.ref_pos + r.ref_span + pad);
+    append_codes(t, ref.data() + beg, end - beg);
+    fn(q, t);
+  }
+}
+
 // Runs fn until `seconds` passed (at least once); returns seconds per run.
 double time_per_run(double seconds, const std::function<void()>& fn) {
   int runs = 0;
@@ -229,15 +245,10 @@ void bench_global(const Options& o, const std::vector<SimRead>& reads, const std
   bwa_matrix(params.mat);
   GlobalSwJobs jobs;
   std::uint64_t cells = 0;
-  std::vector<std::uint8_t> q, t;
-  for (const auto& r : reads) {
-    q.clear();
-    t.clear();
-    append_codes(q, r.bases.data(), r.bases.size());
-    append_codes(t, ref.data() + r.ref_pos, r.ref_span);
+  each_read_and_window(reads, ref, 0, [&](const std::vector<std::uint8_t>& q, const std::vector<std::uint8_t>& t) {
     jobs.add(q, t, 50);
     cells += q.size() * t.size();
-  }
+  });
   const std::size_t n = jobs.size();
   GlobalSwResults cpu, cpu1, gpu;
   const Measured m{"global", n, 1.0, cells};
@@ -310,17 +321,10 @@ void bench_matesw(const Options& o, const std::vector<SimRead>& reads, const std
   bwa_matrix(params.mat);
   MateSwJobs jobs;
   std::uint64_t cells = 0;
-  std::vector<std::uint8_t> q, t;
-  for (const auto& r : reads) {
-    q.clear();
-    t.clear();
-    append_codes(q, r.bases.data(), r.bases.size());
-    const std::uint64_t beg = r.ref_pos > 300 ? r.ref_pos - 300 : 0;
-    const std::uint64_t end = std::min<std::uint64_t>(ref.size(), r.ref_pos + r.ref_span + 300);
-    append_codes(t, ref.data() + beg, end - beg);
+  each_read_and_window(reads, ref, 300, [&](const std::vector<std::uint8_t>& q, const std::vector<std::uint8_t>& t) {
     jobs.add(q, t, kKswXSubo | kKswXStart | (q.size() < 250 ? kKswXByte : 0) | 19);
     cells += q.size() * t.size();
-  }
+  });
   const std::size_t n = jobs.size();
   std::vector<MateSwResult> cpu, cpu1, gpu;
   const Measured m{"matesw", n, 1.0, cells};
